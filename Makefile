@@ -1,0 +1,55 @@
+# shitufi — `make run` serves the site with demo content, `make test` runs every test.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint check messages lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-run: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-dev.lock
+	touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run ## Migrate, load the demo content and serve on HOST:PORT (127.0.0.1:8000)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed
+	$(MANAGE) ensure_admin --url http://$(HOST):$(PORT)/admin/
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-dev ## Run the whole test suite (DATABASE_URL picks PostgreSQL)
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-dev ## ruff: lint and formatting
+	$(BIN)/ruff check .
+
+check: $(VENV)/.installed-dev ## Migrations up to date; production settings pass check --deploy
+	$(MANAGE) makemigrations --check --dry-run
+	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	ALLOWED_HOSTS=shitufi.example DATABASE_URL=sqlite:///var/check.sqlite3 \
+	DJANGO_SETTINGS_MODULE=config.settings.production \
+	$(MANAGE) check --deploy --fail-level WARNING
+
+messages: $(VENV)/.installed-dev ## Update the he/en catalogs (needs GNU gettext) and compile them
+	$(MANAGE) makemessages --locale he --locale en --ignore '.venv/*' --ignore 'tests/*' --no-obsolete
+	$(BIN)/python -m core.i18n_catalogs
+	$(MANAGE) compilemessages --ignore '.venv/*'
+
+lock: ## Re-pin every dependency from pyproject.toml (needs uv)
+	uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes -o requirements.lock
+	uv pip compile pyproject.toml --universal --group dev --python-version 3.11 --generate-hashes -c requirements.lock -o requirements-dev.lock
+
+clean: ## Remove the virtualenv and local data (var/)
+	rm -rf $(VENV) var staticfiles

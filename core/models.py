@@ -1,0 +1,70 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    """What every page of ours has: a short introduction, shown under the title and used
+    as the description for search engines when the editor gives none."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences shown under the title."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.introduction
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """What the footer shows: the HQ's contact details and the standing pages every visitor
+    must be able to reach (accessibility statement, privacy notice)."""
+
+    email = models.EmailField(_("email"), default="shitufi@tkz.co.il")
+    phone = models.CharField(_("phone"), max_length=30, default="03-6925418")
+    fax = models.CharField(_("fax"), max_length=30, blank=True, default="03-6925417")
+    accessibility_coordinator = models.CharField(
+        _("accessibility coordinator"),
+        max_length=120,
+        blank=True,
+        help_text=_("Who handles accessibility requests and complaints."),
+    )
+    accessibility_email = models.EmailField(
+        _("accessibility contact email"), blank=True, default="shitufi@tkz.co.il"
+    )
+
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("accessibility statement"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("privacy notice"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone"), FieldPanel("fax")],
+                        heading=_("Headquarters")),
+        MultiFieldPanel([FieldPanel("accessibility_coordinator"),
+                         FieldPanel("accessibility_email")],
+                        heading=_("Accessibility")),
+        MultiFieldPanel([FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
+                        heading=_("Footer links")),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")

@@ -1,0 +1,61 @@
+"""The user groups of the HQ and what each may do.
+
+Editors draft and submit pages for moderation; Moderators approve and publish them
+(Wagtail's default "Moderators approval" workflow). Newsletter senders, Legal counsel and
+Member kibbutzim get their own permissions from the apps that define them.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+NEWSLETTER_SENDERS = "Newsletter senders"
+LEGAL_COUNSEL = "Legal counsel"
+MEMBER_KIBBUTZIM = "Member kibbutzim"
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+GROUPS = {
+    EDITORS: {
+        "permissions": [ADMIN_ACCESS, "wagtail_localize.submit_translation"],
+        "pages": ["add_page", "change_page", "lock_page", "unlock_page"],
+        "collections": ["add", "change", "choose"],
+    },
+    MODERATORS: {
+        "permissions": [ADMIN_ACCESS, "wagtail_localize.submit_translation",
+                        "core.change_sitesettings"],
+        "pages": ["add_page", "change_page", "publish_page", "bulk_delete_page",
+                  "lock_page", "unlock_page"],
+        "collections": ["add", "change", "choose", "delete"],
+    },
+    NEWSLETTER_SENDERS: {"permissions": [ADMIN_ACCESS], "pages": [], "collections": []},
+    LEGAL_COUNSEL: {"permissions": [ADMIN_ACCESS], "pages": [], "collections": []},
+    MEMBER_KIBBUTZIM: {"permissions": [], "pages": [], "collections": []},
+}
+
+
+def _permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_groups():
+    """Create the groups and grant their permissions; adds what is missing, never removes
+    what an administrator granted since."""
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    for name, grants in GROUPS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(*(_permission(p) for p in grants["permissions"]))
+        for codename in grants["pages"]:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root_page,
+                permission=_permission(f"wagtailcore.{codename}"),
+            )
+        for action in grants["collections"]:
+            for model in ("image", "document"):
+                app = "wagtailimages" if model == "image" else "wagtaildocs"
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection,
+                    permission=_permission(f"{app}.{action}_{model}"),
+                )

@@ -1,0 +1,108 @@
+"""The seed command builds the starting site and can run again without changing it."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.models import GroupPagePermission, Page, Revision
+from wagtail_localize.models import Translation
+
+from core.models import SiteSettings
+from core.seed import groups
+from core.seed.vision import parse_vision
+from home.models import StandardPage, VisionPage
+
+pytestmark = pytest.mark.django_db
+SEED_DATA = Path(__file__).resolve().parents[2] / "core" / "seed_data"
+
+
+def _state():
+    return {
+        "pages": list(Page.objects.order_by("path").values_list("path", "locale_id", "live")),
+        "revisions": Revision.objects.count(),
+        "translations": Translation.objects.count(),
+        "groups": {g.name: sorted(g.permissions.values_list("codename", flat=True))
+                   for g in Group.objects.all()},
+        "page_permissions": GroupPagePermission.objects.count(),
+    }
+
+
+def test_seed_twice_changes_nothing():
+    before = _state()
+    call_command("seed", verbosity=0)
+    assert _state() == before
+
+
+def test_seed_keeps_editors_changes(home):
+    about = home.get_children().get(slug="about").specific
+    about.title = "מי אנחנו"
+    about.save_revision().publish()
+    call_command("seed", verbosity=0)
+    about.refresh_from_db()
+    assert about.title == "מי אנחנו"
+
+
+def test_every_hebrew_page_has_a_live_english_translation(english):
+    for page in Page.objects.filter(locale__language_code="he", depth__gte=2):
+        translation = page.get_translation_or_none(english)
+        assert translation is not None and translation.live, page
+
+
+def test_english_pages_are_wagtail_localize_translations(english, home):
+    vision = home.get_children().type(VisionPage).get()
+    translation = Translation.objects.get(source__object_id=vision.translation_key,
+                                          target_locale=english)
+    total, translated = translation.get_progress()
+    assert total == translated > 0, "every string of the vision is translated"
+
+
+def test_footer_settings_point_to_the_standing_pages(site):
+    settings = SiteSettings.for_site(site)
+    assert settings.accessibility_page.slug == "accessibility"
+    assert settings.privacy_page.slug == "privacy"
+    assert settings.email == "shitufi@tkz.co.il"
+    assert settings.phone == "03-6925418"
+    assert settings.fax == "03-6925417"
+
+
+def test_accessibility_statement_is_dated(home):
+    statement = home.get_children().get(slug="accessibility").specific
+    assert isinstance(statement, StandardPage)
+    assert statement.last_reviewed is not None
+
+
+def test_groups_and_their_powers():
+    assert set(Group.objects.values_list("name", flat=True)) >= set(groups.GROUPS)
+    editors = Group.objects.get(name=groups.EDITORS)
+    moderators = Group.objects.get(name=groups.MODERATORS)
+    editor_page_perms = set(GroupPagePermission.objects.filter(group=editors)
+                            .values_list("permission__codename", flat=True))
+    moderator_page_perms = set(GroupPagePermission.objects.filter(group=moderators)
+                               .values_list("permission__codename", flat=True))
+    assert "publish_page" not in editor_page_perms
+    assert {"add_page", "change_page"} <= editor_page_perms
+    assert "publish_page" in moderator_page_perms
+    members = Group.objects.get(name=groups.MEMBER_KIBBUTZIM)
+    assert not members.permissions.filter(codename="access_admin").exists()
+
+
+@pytest.mark.parametrize("language", ["he", "en"])
+def test_vision_text_parses_into_sections(language):
+    vision = parse_vision((SEED_DATA / f"vision_2010.{language}.txt").read_text("utf-8"))
+    assert vision.written_on == datetime.date(2010, 6, 30)
+    assert [len(s.paragraphs) for s in vision.sections] == [2, 0, 0, 0, 0]
+    assert [len(s.items) for s in vision.sections] == [0, 6, 4, 13, 12]
+    assert vision.sections[1].closing, "the core values end with a closing paragraph"
+    funding = vision.sections[4].items[1]
+    assert len(funding.sub_items) == 4
+    assert all(s.heading and not s.heading.endswith(":") for s in vision.sections)
+
+
+def test_vision_parser_ignores_the_old_page_chrome():
+    vision = parse_vision((SEED_DATA / "vision_2010.he.txt").read_text("utf-8"))
+    assert vision.sections[0].heading == "מבוא"
+    every_text = [s.heading for s in vision.sections] + [
+        i.text for s in vision.sections for i in s.items]
+    assert not any("shitufi@tkz.co.il" in t or "הרשמה לניוזלטר" in t for t in every_text)

@@ -1,0 +1,50 @@
+"""Production settings refuse to start without their secrets, and pass `check --deploy`."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "shitufi.example",
+    "DATABASE_URL": "sqlite:////tmp/shitufi-settings-check.sqlite3",
+}
+
+
+def _manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in PRODUCTION_ENV and k != "DJANGO_SETTINGS_MODULE"}
+    environment |= {"DJANGO_SETTINGS_MODULE": "config.settings.production", **env}
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("missing", sorted(PRODUCTION_ENV))
+def test_production_refuses_to_start_without(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = _manage("check", **env)
+    assert result.returncode != 0
+    assert f"Production needs the environment variable {missing}" in result.stderr
+
+
+def test_production_refuses_an_empty_secret_key():
+    result = _manage("check", **(PRODUCTION_ENV | {"SECRET_KEY": ""}))
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_passes_the_deploy_check_without_warnings():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_uses_the_database_task_queue():
+    result = _manage("shell", "-c", "from django.conf import settings; "
+                     "print(settings.TASKS['default']['BACKEND'])", **PRODUCTION_ENV)
+    assert result.stdout.strip() == "django_tasks_db.DatabaseBackend", result.stderr

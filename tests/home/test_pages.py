@@ -1,0 +1,112 @@
+"""The page types of home/: they render in both languages, editors can create them in the
+admin, and they live only where intended."""
+
+import pytest
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from home.models import HomePage, StandardPage, VisionPage
+from tests.html import html_lang_dir, soup
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "direction", "template"),
+    [
+        ("/", "he", "rtl", "home/home_page.html"),
+        ("/en/", "en", "ltr", "home/home_page.html"),
+        ("/vision/", "he", "rtl", "home/vision_page.html"),
+        ("/en/vision/", "en", "ltr", "home/vision_page.html"),
+        ("/about/", "he", "rtl", "home/standard_page.html"),
+        ("/en/about/", "en", "ltr", "home/standard_page.html"),
+        ("/accessibility/", "he", "rtl", "home/standard_page.html"),
+        ("/en/privacy/", "en", "ltr", "home/standard_page.html"),
+    ],
+)
+def test_page_renders_in_its_language(client, path, lang, direction, template):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert template in [t.name for t in response.templates]
+    assert html_lang_dir(response) == (lang, direction)
+
+
+def test_vision_is_structured_item_by_item(client):
+    page = soup(client.get("/vision/"))
+    sections = page.select("section.item-list")
+    assert [len(s.select(":scope > ul > li, :scope > ol > li")) for s in sections] == [6, 4, 13, 12]
+    assert sections[-1].find("ol"), "the work plan is a numbered list"
+    sub_items = [li.get_text(strip=True) for li in sections[-1].select("ol ul li")]
+    assert "הגדלת הקצבת התנועה." in sub_items
+    assert page.select_one("time[datetime='2010-06-30']").get_text(strip=True) == "30 ביוני 2010"
+
+
+def test_english_vision_mirrors_the_hebrew(client):
+    page = soup(client.get("/en/vision/"))
+    sections = page.select("section.item-list")
+    assert [len(s.select(":scope > ul > li, :scope > ol > li")) for s in sections] == [6, 4, 13, 12]
+    assert page.select_one("time[datetime='2010-06-30']").get_text(strip=True) == "June 30, 2010"
+
+
+def test_home_links_to_the_vision_in_the_readers_language(client):
+    assert soup(client.get("/")).select_one(".call-to-action a")["href"] == "/vision/"
+    assert soup(client.get("/en/")).select_one(".call-to-action a")["href"] == "/en/vision/"
+
+
+class TestPageTreeRules(WagtailPageTestCase):
+    def test_home_sits_at_the_root_only(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertAllowedSubpageTypes(HomePage, {VisionPage, StandardPage})
+
+    def test_vision_lives_under_home_once(self):
+        self.assertAllowedParentPageTypes(VisionPage, {HomePage})
+        self.assertAllowedSubpageTypes(VisionPage, set())
+        home = HomePage.objects.get(locale__language_code="he")
+        self.assertFalse(VisionPage.can_create_at(home), "home already has its vision page")
+
+    def test_standard_pages_nest(self):
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+
+
+class TestAdminCreation(WagtailPageTestCase):
+    def setUp(self):
+        self.login()
+        self.home = HomePage.objects.get(locale__language_code="he")
+
+    def test_editor_can_create_a_standard_page(self):
+        self.assertCanCreate(self.home, StandardPage, nested_form_data({
+            "title": "תקנון",
+            "slug": "bylaws",
+            "introduction": "תקנון ההתאגדות",
+            "body": streamfield([
+                ("heading", {"text": "פרק א", "level": "h2"}),
+                ("paragraph", rich_text("<p>סעיף ראשון.</p>")),
+            ]),
+        }))
+
+    def test_editor_can_create_a_vision_page(self):
+        self.home.get_children().type(VisionPage).delete()
+        self.assertCanCreate(self.home, VisionPage, nested_form_data({
+            "title": "חזון",
+            "slug": "new-vision",
+            "body": streamfield([
+                ("item_list", {
+                    "heading": "ערכי הליבה",
+                    "introduction": "",
+                    "numbered": "",
+                    "items": streamfield([{"text": "שוויון ערך האדם.",
+                                           "sub_items": streamfield([])}]),
+                    "closing": "",
+                }),
+            ]),
+        }))
+
+    def test_a_home_page_can_be_created_at_the_root(self):
+        root = Page.get_first_root_node()
+        self.assertCanCreate(root, HomePage, nested_form_data({
+            "title": "בית נוסף",
+            "slug": "second-home",
+            "body": streamfield([]),
+        }))
