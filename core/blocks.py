@@ -39,8 +39,10 @@ class ImageBlock(blocks.StructBlock):
         label=_("Alternative text"),
         required=False,
         max_length=250,
-        help_text=_("Describe the image for readers who cannot see it. Leave empty only if "
-                    "the image is decorative."),
+        help_text=_(
+            "Describe the image for readers who cannot see it. Leave empty only if "
+            "the image is decorative."
+        ),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
@@ -58,8 +60,10 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Quote")
         template = "components/blocks/quote.html"
-        preview_value = {"quote": "קהילה של שותפים ריבוניים שהיא בית וגם דרך.",
-                         "attribution": "חזון התאגדות הקיבוצים השיתופיים"}
+        preview_value = {
+            "quote": "קהילה של שותפים ריבוניים שהיא בית וגם דרך.",
+            "attribution": "חזון התאגדות הקיבוצים השיתופיים",
+        }
 
 
 class CallToActionBlock(blocks.StructBlock):

@@ -47,22 +47,34 @@ class SiteSettings(BaseSiteSetting):
     )
 
     accessibility_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("accessibility statement"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     privacy_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("privacy notice"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone"), FieldPanel("fax")],
-                        heading=_("Headquarters")),
-        MultiFieldPanel([FieldPanel("accessibility_coordinator"),
-                         FieldPanel("accessibility_email")],
-                        heading=_("Accessibility")),
-        MultiFieldPanel([FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
-                        heading=_("Footer links")),
+        MultiFieldPanel(
+            [FieldPanel("email"), FieldPanel("phone"), FieldPanel("fax")], heading=_("Headquarters")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_coordinator"), FieldPanel("accessibility_email")],
+            heading=_("Accessibility"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
+            heading=_("Footer links"),
+        ),
     ]
 
     class Meta:

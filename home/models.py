@@ -52,7 +52,7 @@ class StandardPage(BasePage):
         _("last reviewed"),
         null=True,
         blank=True,
-        help_text=_("Shown as \"last updated\"; the accessibility statement must carry it."),
+        help_text=_('Shown as "last updated"; the accessibility statement must carry it.'),
     )
 
     content_panels = [*BasePage.content_panels, FieldPanel("body"), FieldPanel("last_reviewed")]

@@ -22,10 +22,19 @@ GROUPS = {
         "collections": ["add", "change", "choose"],
     },
     MODERATORS: {
-        "permissions": [ADMIN_ACCESS, "wagtail_localize.submit_translation",
-                        "core.change_sitesettings"],
-        "pages": ["add_page", "change_page", "publish_page", "bulk_delete_page",
-                  "lock_page", "unlock_page"],
+        "permissions": [
+            ADMIN_ACCESS,
+            "wagtail_localize.submit_translation",
+            "core.change_sitesettings",
+        ],
+        "pages": [
+            "add_page",
+            "change_page",
+            "publish_page",
+            "bulk_delete_page",
+            "lock_page",
+            "unlock_page",
+        ],
         "collections": ["add", "change", "choose", "delete"],
     },
     NEWSLETTER_SENDERS: {"permissions": [ADMIN_ACCESS], "pages": [], "collections": []},
@@ -49,13 +58,15 @@ def ensure_groups():
         group.permissions.add(*(_permission(p) for p in grants["permissions"]))
         for codename in grants["pages"]:
             GroupPagePermission.objects.get_or_create(
-                group=group, page=root_page,
+                group=group,
+                page=root_page,
                 permission=_permission(f"wagtailcore.{codename}"),
             )
         for action in grants["collections"]:
             for model in ("image", "document"):
                 app = "wagtailimages" if model == "image" else "wagtaildocs"
                 GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection,
+                    group=group,
+                    collection=root_collection,
                     permission=_permission(f"{app}.{action}_{model}"),
                 )

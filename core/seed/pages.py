@@ -23,25 +23,31 @@ HOME = {
     "he": {
         "title": "התאגדות הקיבוצים השיתופיים",
         "introduction": "תנועה של קיבוצים שיתופיים-שוויוניים, על בסיס הערכים של צדק, חירות "
-                        "ואחווה אנושית.",
+        "ואחווה אנושית.",
         "paragraph": "<p>כאן תמצאו את עדכוני המטה השיתופי, את חזון ההתאגדות ואת דרכי הקשר "
-                     "אלינו.</p>",
+        "אלינו.</p>",
         "call_to_action": "לחזון ההתאגדות",
     },
     "en": {
         "title": "Association of Cooperative Kibbutzim",
         "introduction": "A movement of cooperative-egalitarian kibbutzim, founded on the values "
-                        "of justice, liberty and human fellowship.",
+        "of justice, liberty and human fellowship.",
         "paragraph": "<p>Here you will find updates from the Cooperative HQ, the "
-                     "association's vision and how to reach us.</p>",
+        "association's vision and how to reach us.</p>",
         "call_to_action": "Read our vision",
     },
 }
 VISION = {
-    "he": {"title": "חזון ההתאגדות", "introduction": "נייר החזון של התאגדות הקיבוצים "
-           "השיתופיים, שנכתב בעקבות סדנת המטה השיתופי באפריל 2010."},
-    "en": {"title": "Our vision", "introduction": "The vision paper of the Association of "
-           "Cooperative Kibbutzim, written after the Cooperative HQ's workshop in April 2010."},
+    "he": {
+        "title": "חזון ההתאגדות",
+        "introduction": "נייר החזון של התאגדות הקיבוצים "
+        "השיתופיים, שנכתב בעקבות סדנת המטה השיתופי באפריל 2010.",
+    },
+    "en": {
+        "title": "Our vision",
+        "introduction": "The vision paper of the Association of "
+        "Cooperative Kibbutzim, written after the Cooperative HQ's workshop in April 2010.",
+    },
 }
 
 
@@ -49,18 +55,25 @@ def _home_page(language, vision=None):
     content = HOME[language]
     body = [("paragraph", content["paragraph"])]
     if vision is not None:
-        body.append(("call_to_action", {"label": content["call_to_action"], "page": vision,
-                                        "url": ""}))
+        body.append(
+            ("call_to_action", {"label": content["call_to_action"], "page": vision, "url": ""})
+        )
     # Both homes are children of the tree's root, so their slugs must differ.
     slug = "home" if language == "he" else f"home-{language}"
-    return HomePage(title=content["title"], slug=slug, introduction=content["introduction"],
-                    body=body)
+    return HomePage(
+        title=content["title"], slug=slug, introduction=content["introduction"], body=body
+    )
 
 
 def _vision_page(language):
     vision = parse_vision((SEED_DATA / f"vision_2010.{language}.txt").read_text("utf-8"))
-    return VisionPage(slug="vision", show_in_menus=True, body=vision_body(vision),
-                      written_on=vision.written_on, **VISION[language])
+    return VisionPage(
+        slug="vision",
+        show_in_menus=True,
+        body=vision_body(vision),
+        written_on=vision.written_on,
+        **VISION[language],
+    )
 
 
 def _standing_page(data, language):
@@ -70,9 +83,14 @@ def _standing_page(data, language):
         for kind, value in content["body"]
     ]
     last_reviewed = timezone.localdate() if data["role"] == "accessibility" else None
-    return StandardPage(slug=data["slug"], show_in_menus=data["show_in_menus"],
-                        title=content["title"], introduction=content["introduction"],
-                        body=body, last_reviewed=last_reviewed)
+    return StandardPage(
+        slug=data["slug"],
+        show_in_menus=data["show_in_menus"],
+        title=content["title"],
+        introduction=content["introduction"],
+        body=body,
+        last_reviewed=last_reviewed,
+    )
 
 
 def _publish(page):
@@ -90,8 +108,13 @@ def _ensure_home():
     for placeholder in root.get_children().exact_type(Page):
         placeholder.delete()
     home = _publish(root.add_child(instance=_home_page("he")))
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                        site_name=HOME["he"]["title"])
+    Site.objects.create(
+        hostname="localhost",
+        port=80,
+        root_page=home,
+        is_default_site=True,
+        site_name=HOME["he"]["title"],
+    )
     return home
 
 

@@ -49,7 +49,8 @@ def parse_vision(text):
     lines = [" ".join(line.split()) for line in text.splitlines()]  # also folds no-break spaces
     content = [line for line in lines if line]
     start = next(
-        i for i, line in enumerate(content[:-1])
+        i
+        for i, line in enumerate(content[:-1])
         if _is_heading(line) and len(content[i + 1]) >= HEADING_MAX_LENGTH
     )
     sections, pending, written_on = [], [], None
@@ -94,14 +95,21 @@ def vision_body(vision):
     body = []
     for index, section in enumerate(vision.sections):
         if section.items:
-            body.append(("item_list", {
-                "heading": section.heading,
-                "introduction": "",
-                "numbered": index == last_list,
-                "items": [{"text": item.text, "sub_items": item.sub_items}
-                          for item in section.items],
-                "closing": section.closing,
-            }))
+            body.append(
+                (
+                    "item_list",
+                    {
+                        "heading": section.heading,
+                        "introduction": "",
+                        "numbered": index == last_list,
+                        "items": [
+                            {"text": item.text, "sub_items": item.sub_items}
+                            for item in section.items
+                        ],
+                        "closing": section.closing,
+                    },
+                )
+            )
         else:
             body.append(("heading", {"text": section.heading, "level": "h2"}))
             body.extend(("paragraph", f"<p>{paragraph}</p>") for paragraph in section.paragraphs)

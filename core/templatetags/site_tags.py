@@ -36,8 +36,13 @@ def main_menu(context):
         return {"items": []}
     current = context.get("page")
     current_path = current.url_path if isinstance(current, Page) else ""
-    items = [{"title": _("Home"), "url": root.get_url(request),
-              "current": "page" if current_path == root.url_path else None}]
+    items = [
+        {
+            "title": _("Home"),
+            "url": root.get_url(request),
+            "current": "page" if current_path == root.url_path else None,
+        }
+    ]
     for child in root.get_children().live().public().in_menu():
         if current_path == child.url_path:
             state = "page"
@@ -71,8 +76,15 @@ def language_links(context):
             url, exact = translations[code].get_url(request), True
         else:
             url, exact = homes[code].get_url(request) if code in homes else "/", False
-        links.append({"code": code, "name": name, "url": url,
-                      "current": code == get_language(), "exact": exact})
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == get_language(),
+                "exact": exact,
+            }
+        )
     return links
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from wagtail.users.models import UserProfile
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGS = sorted((ROOT / "locale").glob("*/LC_MESSAGES/django.po"))
@@ -25,8 +26,11 @@ def test_catalog_is_complete(path):
 @pytest.mark.parametrize("path", CATALOGS, ids=lambda p: p.parts[-3])
 def test_compiled_catalog_matches_its_source(path):
     source = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(path)).translated_entries()}
-    compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(path.with_suffix(".mo")))
-                if e.msgid}
+    compiled = {
+        (e.msgctxt, e.msgid): e.msgstr
+        for e in polib.mofile(str(path.with_suffix(".mo")))
+        if e.msgid
+    }
     assert compiled == source, "run `make messages` to compile the catalogs"
 
 
@@ -40,8 +44,9 @@ def test_admin_login_is_in_hebrew_by_default(client):
 
 @pytest.mark.django_db
 def test_admin_follows_a_users_english_preference(admin_client, admin_user):
-    admin_user.wagtail_userprofile.preferred_language = "en"
-    admin_user.wagtail_userprofile.save()
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
     html = admin_client.get("/admin/").content.decode()
     assert '<html lang="en" dir="ltr"' in html
 

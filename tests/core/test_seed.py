@@ -23,8 +23,10 @@ def _state():
         "pages": list(Page.objects.order_by("path").values_list("path", "locale_id", "live")),
         "revisions": Revision.objects.count(),
         "translations": Translation.objects.count(),
-        "groups": {g.name: sorted(g.permissions.values_list("codename", flat=True))
-                   for g in Group.objects.all()},
+        "groups": {
+            g.name: sorted(g.permissions.values_list("codename", flat=True))
+            for g in Group.objects.all()
+        },
         "page_permissions": GroupPagePermission.objects.count(),
     }
 
@@ -52,8 +54,9 @@ def test_every_hebrew_page_has_a_live_english_translation(english):
 
 def test_english_pages_are_wagtail_localize_translations(english, home):
     vision = home.get_children().type(VisionPage).get()
-    translation = Translation.objects.get(source__object_id=vision.translation_key,
-                                          target_locale=english)
+    translation = Translation.objects.get(
+        source__object_id=vision.translation_key, target_locale=english
+    )
     total, translated = translation.get_progress()
     assert total == translated > 0, "every string of the vision is translated"
 
@@ -77,10 +80,16 @@ def test_groups_and_their_powers():
     assert set(Group.objects.values_list("name", flat=True)) >= set(groups.GROUPS)
     editors = Group.objects.get(name=groups.EDITORS)
     moderators = Group.objects.get(name=groups.MODERATORS)
-    editor_page_perms = set(GroupPagePermission.objects.filter(group=editors)
-                            .values_list("permission__codename", flat=True))
-    moderator_page_perms = set(GroupPagePermission.objects.filter(group=moderators)
-                               .values_list("permission__codename", flat=True))
+    editor_page_perms = set(
+        GroupPagePermission.objects.filter(group=editors).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    moderator_page_perms = set(
+        GroupPagePermission.objects.filter(group=moderators).values_list(
+            "permission__codename", flat=True
+        )
+    )
     assert "publish_page" not in editor_page_perms
     assert {"add_page", "change_page"} <= editor_page_perms
     assert "publish_page" in moderator_page_perms
@@ -104,5 +113,6 @@ def test_vision_parser_ignores_the_old_page_chrome():
     vision = parse_vision((SEED_DATA / "vision_2010.he.txt").read_text("utf-8"))
     assert vision.sections[0].heading == "מבוא"
     every_text = [s.heading for s in vision.sections] + [
-        i.text for s in vision.sections for i in s.items]
+        i.text for s in vision.sections for i in s.items
+    ]
     assert not any("shitufi@tkz.co.il" in t or "הרשמה לניוזלטר" in t for t in every_text)

@@ -17,11 +17,20 @@ PRODUCTION_ENV = {
 
 
 def _manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items()
-                   if k not in PRODUCTION_ENV and k != "DJANGO_SETTINGS_MODULE"}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in PRODUCTION_ENV and k != "DJANGO_SETTINGS_MODULE"
+    }
     environment |= {"DJANGO_SETTINGS_MODULE": "config.settings.production", **env}
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("missing", sorted(PRODUCTION_ENV))
@@ -45,6 +54,11 @@ def test_production_passes_the_deploy_check_without_warnings():
 
 
 def test_production_uses_the_database_task_queue():
-    result = _manage("shell", "-c", "from django.conf import settings; "
-                     "print(settings.TASKS['default']['BACKEND'])", **PRODUCTION_ENV)
+    result = _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(settings.TASKS['default']['BACKEND'])",
+        **PRODUCTION_ENV,
+    )
     assert result.stdout.strip() == "django_tasks_db.DatabaseBackend", result.stderr

@@ -65,10 +65,13 @@ def test_skip_link_targets_main(client):
     assert page.select_one("main#main")
 
 
-@pytest.mark.parametrize(("path", "lang", "direction", "heading"), [
-    ("/no-such-page/", "he", "rtl", "הדף לא נמצא"),
-    ("/en/no-such-page/", "en", "ltr", "Page not found"),
-])
+@pytest.mark.parametrize(
+    ("path", "lang", "direction", "heading"),
+    [
+        ("/no-such-page/", "he", "rtl", "הדף לא נמצא"),
+        ("/en/no-such-page/", "en", "ltr", "Page not found"),
+    ],
+)
 def test_not_found_page_speaks_the_readers_language(client, path, lang, direction, heading):
     response = client.get(path)
     assert response.status_code == 404

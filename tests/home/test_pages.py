@@ -54,6 +54,12 @@ def test_home_links_to_the_vision_in_the_readers_language(client):
     assert soup(client.get("/en/")).select_one(".call-to-action a")["href"] == "/en/vision/"
 
 
+def list_block(values):
+    """Admin form data for a ListBlock (wagtail's helpers cover StreamBlocks only)."""
+    data = {str(i): {"value": v, "deleted": "", "order": i, "id": ""} for i, v in enumerate(values)}
+    return {**data, "count": len(values)}
+
+
 class TestPageTreeRules(WagtailPageTestCase):
     def test_home_sits_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
@@ -76,37 +82,63 @@ class TestAdminCreation(WagtailPageTestCase):
         self.home = HomePage.objects.get(locale__language_code="he")
 
     def test_editor_can_create_a_standard_page(self):
-        self.assertCanCreate(self.home, StandardPage, nested_form_data({
-            "title": "תקנון",
-            "slug": "bylaws",
-            "introduction": "תקנון ההתאגדות",
-            "body": streamfield([
-                ("heading", {"text": "פרק א", "level": "h2"}),
-                ("paragraph", rich_text("<p>סעיף ראשון.</p>")),
-            ]),
-        }))
+        self.assertCanCreate(
+            self.home,
+            StandardPage,
+            nested_form_data(
+                {
+                    "title": "תקנון",
+                    "slug": "bylaws",
+                    "introduction": "תקנון ההתאגדות",
+                    "body": streamfield(
+                        [
+                            ("heading", {"text": "פרק א", "level": "h2"}),
+                            ("paragraph", rich_text("<p>סעיף ראשון.</p>")),
+                        ]
+                    ),
+                }
+            ),
+        )
 
     def test_editor_can_create_a_vision_page(self):
         self.home.get_children().type(VisionPage).delete()
-        self.assertCanCreate(self.home, VisionPage, nested_form_data({
-            "title": "חזון",
-            "slug": "new-vision",
-            "body": streamfield([
-                ("item_list", {
-                    "heading": "ערכי הליבה",
-                    "introduction": "",
-                    "numbered": "",
-                    "items": streamfield([{"text": "שוויון ערך האדם.",
-                                           "sub_items": streamfield([])}]),
-                    "closing": "",
-                }),
-            ]),
-        }))
+        self.assertCanCreate(
+            self.home,
+            VisionPage,
+            nested_form_data(
+                {
+                    "title": "חזון",
+                    "slug": "new-vision",
+                    "body": streamfield(
+                        [
+                            (
+                                "item_list",
+                                {
+                                    "heading": "ערכי הליבה",
+                                    "introduction": "",
+                                    "numbered": "",
+                                    "items": list_block(
+                                        [{"text": "שוויון ערך האדם.", "sub_items": list_block([])}]
+                                    ),
+                                    "closing": "",
+                                },
+                            ),
+                        ]
+                    ),
+                }
+            ),
+        )
 
     def test_a_home_page_can_be_created_at_the_root(self):
         root = Page.get_first_root_node()
-        self.assertCanCreate(root, HomePage, nested_form_data({
-            "title": "בית נוסף",
-            "slug": "second-home",
-            "body": streamfield([]),
-        }))
+        self.assertCanCreate(
+            root,
+            HomePage,
+            nested_form_data(
+                {
+                    "title": "בית נוסף",
+                    "slug": "second-home",
+                    "body": streamfield([]),
+                }
+            ),
+        )

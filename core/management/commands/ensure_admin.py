@@ -33,6 +33,10 @@ class Command(BaseCommand):
             password = CREDENTIALS_FILE.read_text().strip()
         else:
             password = None
-        self.stdout.write(f"Admin: {url}  user: {USERNAME}  password: "
-                          + (password or "(unchanged; reset it with "
-                                          "`.venv/bin/python manage.py changepassword admin`)"))
+        self.stdout.write(
+            f"Admin: {url}  user: {USERNAME}  password: "
+            + (
+                password
+                or "(unchanged; reset it with `.venv/bin/python manage.py changepassword admin`)"
+            )
+        )

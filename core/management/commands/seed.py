@@ -1,15 +1,19 @@
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
 from core.seed.groups import ensure_groups
 from core.seed.pages import seed_pages
 
 
 class Command(BaseCommand):
-    help = ("Builds the starting site: the page tree in Hebrew with English translations, "
-            "the vision, standing pages and the user groups. Safe to run again.")
+    help = (
+        "Builds the starting site: the page tree in Hebrew with English translations, "
+        "the vision, standing pages and the user groups. Safe to run again."
+    )
 
-    @transaction.atomic
+    # Not one transaction: wagtail-localize publishes a translation on commit, from the page
+    # as it was then; deferred to the end of one big transaction, that stale copy would
+    # overwrite the English home's child count and hide its subpages. Each step is
+    # idempotent instead, so an interrupted seed is completed by running it again.
     def handle(self, *args, **options):
         ensure_groups()
         home = seed_pages()
