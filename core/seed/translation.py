@@ -29,8 +29,11 @@ def translate_page(source, translated, locale):
             f"The translation of “{source.title}” has {len(target_strings)} strings, "
             f"the source {len(source_strings)}: their structures must match."
         )
-    target_by_path = {
-        s.path: t.string.data for s, t in zip(source_strings, target_strings, strict=True)
+    # The strings of one rich-text block share its path, so a path and the source text
+    # together name a string.
+    target_of = {
+        (s.path, s.string.data): t.string.data
+        for s, t in zip(source_strings, target_strings, strict=True)
     }
     translation_source, _created = TranslationSource.get_or_create_from_instance(source)
     translation, _created = Translation.objects.get_or_create(
@@ -38,7 +41,7 @@ def translate_page(source, translated, locale):
     )
     po = translation.export_po()
     for entry in po:
-        entry.msgstr = target_by_path.get(entry.msgctxt, "")
+        entry.msgstr = target_of.get((entry.msgctxt, entry.msgid), "")
     translation.import_po(po)
     translation.save_target(publish=True)
     return source.get_translation(locale).specific

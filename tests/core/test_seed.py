@@ -4,6 +4,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Page, Revision
@@ -11,6 +12,7 @@ from wagtail_localize.models import Translation
 
 from core.models import SiteSettings
 from core.seed import groups
+from core.seed.standing_pages import STANDING_PAGES
 from core.seed.vision import parse_vision
 from home.models import StandardPage, VisionPage
 
@@ -116,3 +118,39 @@ def test_vision_parser_ignores_the_old_page_chrome():
         i.text for s in vision.sections for i in s.items
     ]
     assert not any("shitufi@tkz.co.il" in t or "הרשמה לניוזלטר" in t for t in every_text)
+
+
+def _text(html):
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+def _body_texts(body):
+    texts = []
+    for block in body:
+        if block.block_type == "heading":
+            texts.append(_text(block.value["text"]))
+        elif block.block_type == "paragraph":
+            texts.append(_text(block.value.source))
+        elif block.block_type == "item_list":
+            texts.append(_text(block.value["heading"]))
+            texts.extend(_text(item["text"]) for item in block.value["items"])
+    return texts
+
+
+@pytest.mark.parametrize("data", STANDING_PAGES, ids=lambda data: data["slug"])
+def test_english_standing_pages_carry_their_own_text(data, home, english):
+    page = home.get_children().get(slug=data["slug"]).get_translation(english).specific
+    assert page.title == data["en"]["title"]
+    assert page.introduction == data["en"]["introduction"]
+    expected = [_text(value) for _kind, value in data["en"]["body"]]
+    assert _body_texts(page.body) == expected
+
+
+def test_english_vision_carries_the_english_text(home, english):
+    vision = parse_vision((SEED_DATA / "vision_2010.en.txt").read_text("utf-8"))
+    page = home.get_children().type(VisionPage).get().get_translation(english).specific
+    expected = []
+    for section in vision.sections:
+        expected.append(section.heading)
+        expected.extend(section.paragraphs or [item.text for item in section.items])
+    assert _body_texts(page.body) == expected
