@@ -34,6 +34,7 @@ test: $(VENV)/.installed-dev ## Run the whole test suite (DATABASE_URL picks Pos
 
 lint: $(VENV)/.installed-dev ## ruff: lint and formatting
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 check: $(VENV)/.installed-dev ## Migrations up to date; production settings pass check --deploy
 	$(MANAGE) makemigrations --check --dry-run

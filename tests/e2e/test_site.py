@@ -1,0 +1,216 @@
+"""The seeded site in a real browser: language and direction, navigation between pages and
+languages, keyboard access, the small-screen layout and WCAG 2.1 AA checks with axe."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from .axe import assert_accessible
+
+HEBREW_NAME = "התאגדות הקיבוצים השיתופיים"
+ENGLISH_NAME = "Association of Cooperative Kibbutzim"
+MIN_VISION_SECTIONS = 4
+
+
+def path_of(page):
+    return urlsplit(page.url).path
+
+
+def wait_for_path(page, site_url, path):
+    """Waits until the page has navigated to exactly this path of the live site."""
+    page.wait_for_url(re.compile(rf"^{re.escape(site_url)}{re.escape(path)}$"))
+    assert path_of(page) == path
+
+
+def expect_language(page, lang, direction):
+    html = page.locator("html")
+    expect(html).to_have_attribute("lang", lang)
+    expect(html).to_have_attribute("dir", direction)
+
+
+def expect_vision_content(page):
+    heading = page.locator("main h1")
+    expect(heading).to_have_count(1)
+    expect(heading).to_be_visible()
+    expect(heading).not_to_have_text(re.compile(r"^\s*$"))
+    sections = page.locator("main section.item-list")
+    count = sections.count()
+    assert count >= MIN_VISION_SECTIONS, f"only {count} item lists on {page.url}"
+    for index in range(count):
+        section = sections.nth(index)
+        items = section.locator("li").count()
+        assert items > 0, f"item list {index + 1} on {page.url} has no list items"
+
+
+def test_hebrew_home(site_url, page):
+    response = page.goto(f"{site_url}/")
+    assert response.status == 200
+    expect_language(page, "he", "rtl")
+    expect(page).to_have_title(re.compile(HEBREW_NAME))
+    assert ENGLISH_NAME not in page.title()
+    expect(page.locator("main h1")).to_have_text(HEBREW_NAME)
+    assert_accessible(page)
+
+
+def test_english_home(site_url, page):
+    response = page.goto(f"{site_url}/en/")
+    assert response.status == 200
+    expect_language(page, "en", "ltr")
+    expect(page).to_have_title(re.compile(ENGLISH_NAME))
+    assert HEBREW_NAME not in page.title()
+    expect(page.locator("main h1")).to_have_text(ENGLISH_NAME)
+    assert_accessible(page)
+
+
+def test_main_menu_leads_to_the_vision(site_url, page):
+    page.goto(f"{site_url}/")
+    link = page.locator('nav.main-menu a[href$="/vision/"]')
+    expect(link).to_have_count(1)
+    title = link.inner_text().strip()
+    assert title
+    link.click()
+    wait_for_path(page, site_url, "/vision/")
+    expect_language(page, "he", "rtl")
+    expect(page.locator("main h1")).to_have_text(title)
+    expect_vision_content(page)
+    # The menu marks where the reader is.
+    expect(page.locator('nav.main-menu a[href$="/vision/"]')).to_have_attribute(
+        "aria-current", re.compile(".+")
+    )
+    assert_accessible(page)
+
+
+def test_language_switcher_moves_between_the_two_visions(site_url, page):
+    page.goto(f"{site_url}/vision/")
+    hebrew_heading = page.locator("main h1").inner_text().strip()
+
+    page.locator("nav.language-switcher a[hreflang=en]").click()
+    wait_for_path(page, site_url, "/en/vision/")
+    expect_language(page, "en", "ltr")
+    expect_vision_content(page)
+    english_heading = page.locator("main h1").inner_text().strip()
+    assert english_heading != hebrew_heading
+    assert_accessible(page)
+
+    page.locator("nav.language-switcher a[hreflang=he]").click()
+    wait_for_path(page, site_url, "/vision/")
+    expect_language(page, "he", "rtl")
+    expect(page.locator("main h1")).to_have_text(hebrew_heading)
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_main(site_url, page):
+    page.goto(f"{site_url}/")
+    page.keyboard.press("Tab")
+    focused = page.locator("*:focus")
+    expect(focused).to_have_count(1)
+    assert focused.evaluate("element => element.matches('a.skip-link')"), (
+        "Tab did not reach the skip link first: " + focused.evaluate("e => e.outerHTML")
+    )
+    # A skip link that stays off screen when focused helps no sighted keyboard user.
+    expect(focused).to_be_in_viewport()
+
+    page.keyboard.press("Enter")
+    expect(page.locator("main#main")).to_be_focused()
+
+
+PHONE = {"width": 375, "height": 812}
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_no_horizontal_scroll_on_a_phone(site_url, browser, path):
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
+    try:
+        phone = context.new_page()
+        response = phone.goto(f"{site_url}{path}")
+        assert response.status == 200
+        scroll_width, inner_width = phone.evaluate(
+            "() => [document.documentElement.scrollWidth, window.innerWidth]"
+        )
+        # A mobile browser widens its layout viewport to fit content that overflows (or
+        # when the viewport meta tag is missing), so the width must also be the phone's.
+        assert inner_width == PHONE["width"], (
+            f"{path} is laid out {inner_width}px wide on a {PHONE['width']}px phone"
+        )
+        assert scroll_width <= inner_width, (
+            f"{path} scrolls sideways: {scroll_width}px wide on a {inner_width}px screen"
+        )
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("home_path", "lang", "direction"), [("/", "he", "rtl"), ("/en/", "en", "ltr")]
+)
+def test_pages_in_the_menus_are_accessible(site_url, page, home_path, lang, direction):
+    """Every page the main menu and the footer link to, found from the home page."""
+    page.goto(f"{site_url}{home_path}")
+    hrefs = page.eval_on_selector_all(
+        "nav.main-menu a[href], footer a[href]", "links => links.map(link => link.href)"
+    )
+    urls = sorted(
+        {href.split("#")[0] for href in hrefs if href.startswith(f"{site_url}/")}
+        - {f"{site_url}{home_path}"}
+    )
+    assert any(url.endswith("/vision/") for url in urls), hrefs
+    for url in urls:
+        response = page.goto(url)
+        assert response.status == 200, url
+        expect_language(page, lang, direction)
+        expect(page.locator("main h1")).to_have_count(1)
+        assert_accessible(page)
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "direction"),
+    [("/no-such-page/", "he", "rtl"), ("/en/no-such-page/", "en", "ltr")],
+)
+def test_not_found_page(site_url, page, path, lang, direction):
+    response = page.goto(f"{site_url}{path}")
+    assert response.status == 404
+    expect_language(page, lang, direction)
+    expect(page.locator("main h1")).to_have_count(1)
+    assert_accessible(page)
+
+
+@pytest.fixture
+def editor_login(site_url, django_user_model):
+    """A superuser, made before the browser starts (see the `browser` fixture)."""
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "long-pass-2026")
+    return {"username": "editor", "password": "long-pass-2026"}
+
+
+def test_admin_accepts_a_login_in_hebrew_with_no_policy_violation(site_url, editor_login, page):
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.goto(f"{site_url}/admin/")
+    expect_language(page, "he", "rtl")
+    page.fill("input[name=username]", editor_login["username"])
+    page.fill("input[name=password]", editor_login["password"])
+    page.locator("form button[type=submit]").click()
+    wait_for_path(page, site_url, "/admin/")
+    expect(page.locator("#wagtail-sidebar, [data-side-panel], .sidebar").first).to_be_attached()
+    expect_language(page, "he", "rtl")
+    page.goto(f"{site_url}/admin/pages/")
+    assert blocked == [], blocked
+
+
+def test_public_pages_load_with_no_policy_violation(site_url, page):
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    for path in ("/", "/vision/", "/en/"):
+        page.goto(f"{site_url}{path}")
+    assert blocked == [], blocked
