@@ -11,7 +11,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
 
 E2E_DIR = Path(__file__).resolve().parent
 CHROMIUM_ARGS = [
@@ -98,11 +101,21 @@ def _e2e_empty_database(django_db_setup, django_db_blocker):
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
 
 
+def _reset_sequences():
+    """The serialized rollback reloads rows with their ids but leaves PostgreSQL's id
+    sequences behind them; move each sequence past the highest id (a no-op on SQLite)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
 @pytest.fixture
 def site_url(_e2e_empty_database, django_db_serialized_rollback, live_server):
     """The live server's address, with the seeded site's pages resolving on it."""
     from wagtail.models import Site
 
+    _reset_sequences()
     call_command("seed", verbosity=0)
     address = urlsplit(live_server.url)
     site = Site.objects.get(is_default_site=True)
