@@ -44,23 +44,20 @@ def expect_vision_content(page):
         assert items > 0, f"item list {index + 1} on {page.url} has no list items"
 
 
-def test_hebrew_home(site_url, page):
-    response = page.goto(f"{site_url}/")
+@pytest.mark.parametrize(
+    ("path", "lang", "direction", "name", "other_name"),
+    [
+        ("/", "he", "rtl", HEBREW_NAME, ENGLISH_NAME),
+        ("/en/", "en", "ltr", ENGLISH_NAME, HEBREW_NAME),
+    ],
+)
+def test_home_page(site_url, page, path, lang, direction, name, other_name):
+    response = page.goto(f"{site_url}{path}")
     assert response.status == 200
-    expect_language(page, "he", "rtl")
-    expect(page).to_have_title(re.compile(HEBREW_NAME))
-    assert ENGLISH_NAME not in page.title()
-    expect(page.locator("main h1")).to_have_text(HEBREW_NAME)
-    assert_accessible(page)
-
-
-def test_english_home(site_url, page):
-    response = page.goto(f"{site_url}/en/")
-    assert response.status == 200
-    expect_language(page, "en", "ltr")
-    expect(page).to_have_title(re.compile(ENGLISH_NAME))
-    assert HEBREW_NAME not in page.title()
-    expect(page.locator("main h1")).to_have_text(ENGLISH_NAME)
+    expect_language(page, lang, direction)
+    expect(page).to_have_title(re.compile(name))
+    assert other_name not in page.title()
+    expect(page.locator("main h1")).to_have_text(name)
     assert_accessible(page)
 
 
