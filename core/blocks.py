@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 # Rich text stays simple: editors write prose, the site owns the look.
@@ -85,11 +87,53 @@ class CallToActionBlock(blocks.StructBlock):
         template = "components/blocks/call_to_action.html"
 
 
+class VideoBlock(blocks.StructBlock):
+    """A video from YouTube or Vimeo, shown as a play button until the reader asks for it:
+    the provider's player (and its cookies) loads only then."""
+
+    video = EmbedBlock(label=_("Video address"), help_text=_("A YouTube or Vimeo link."))
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "components/blocks/video.html"
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    images = blocks.ListBlock(ImageBlock(), label=_("Images"), min_num=1)
+
+    class Meta:
+        icon = "image"
+        label = _("Photo gallery")
+        template = "components/blocks/gallery.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Link text"),
+        required=False,
+        max_length=200,
+        help_text=_("Leave empty to use the document's title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document or publication")
+        template = "components/blocks/document.html"
+
+
 class ContentStreamBlock(blocks.StreamBlock):
-    """The body of an ordinary page."""
+    """The body of an ordinary page, an HQ update or a media item."""
 
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     image = ImageBlock()
+    gallery = GalleryBlock()
+    video = VideoBlock()
+    document = DocumentBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()

@@ -18,7 +18,13 @@ class HomePage(BasePage):
 
     template = "home/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.VisionPage", "home.StandardPage"]
+    subpage_types = [
+        "home.VisionPage",
+        "home.StandardPage",
+        "home.ContactPage",
+        "news.NewsIndexPage",
+        "media.MediaIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -24,12 +24,16 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "core",
     "home",
+    "news",
+    "media",
     "members",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -136,6 +140,10 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Wagtail leaves Hebrew out of the admin's default list; offer it explicitly.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Videos: the providers' privacy modes; without internet, players built offline.
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "core.embeds.PrivacyOEmbedFinder"},
+]
 WAGTAIL_SITE_NAME = _("Association of Cooperative Kibbutzim")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -195,6 +203,7 @@ _CSP_COMMON = {
     "frame-ancestors": ["'none'"],
     "object-src": ["'none'"],
     "img-src": ["'self'", "data:"],
+    "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
 }
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {**_CSP_COMMON, "script-src": ["'self'"], "style-src": ["'self'"]},

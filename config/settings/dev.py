@@ -11,3 +11,6 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 # whitenoise serves straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# No internet here: video players are built from their addresses (core/embeds.py).
+WAGTAILEMBEDS_FINDERS = [{"class": "core.embeds.OfflineVideoFinder"}]

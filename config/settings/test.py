@@ -19,3 +19,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # whitenoise serves straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# No internet here: video players are built from their addresses (core/embeds.py).
+WAGTAILEMBEDS_FINDERS = [{"class": "core.embeds.OfflineVideoFinder"}]
