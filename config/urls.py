@@ -3,11 +3,17 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from core import views
+from core.sitemap import TranslatedSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -17,6 +23,7 @@ if settings.DEBUG:
 
 # Hebrew is served at "/", English under "/en/".
 urlpatterns += i18n_patterns(
+    path("search/", views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -27,6 +27,10 @@ class BasePage(Page):
     def meta_description(self):
         return self.search_description or self.introduction
 
+    # Open Graph: the page's type and its image, where it has one.
+    og_type = "website"
+    social_image = None
+
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):

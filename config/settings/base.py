@@ -146,7 +146,10 @@ WAGTAILEMBEDS_FINDERS = [
 ]
 WAGTAIL_SITE_NAME = _("Association of Cooperative Kibbutzim")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# "simple": no stemming. PostgreSQL's default configuration would stem Hebrew as English.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: the admin would send a hash of each editor's email to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

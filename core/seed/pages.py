@@ -11,7 +11,9 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from core.models import SiteSettings
-from home.models import HomePage, StandardPage, VisionPage
+from home.models import ContactFormField, ContactPage, HomePage, StandardPage, VisionPage
+from media.seed import seed_media
+from news.seed import seed_news
 
 from .standing_pages import STANDING_PAGES
 from .translation import translate_page
@@ -76,12 +78,54 @@ def _vision_page(language):
     )
 
 
+CONTACT_FORM = {
+    "he": {
+        "subject": "פנייה מהאתר",
+        "thank_you_text": "תודה! פנייתך הגיעה למטה השיתופי, ונשיב בהקדם.",
+        "fields": [("שם מלא", "singleline"), ("דואר אלקטרוני", "email"), ("ההודעה", "multiline")],
+    },
+    "en": {
+        "subject": "A message from the website",
+        "thank_you_text": "Thank you! Your message has reached the Cooperative HQ; "
+        "we will reply soon.",
+        "fields": [("Full name", "singleline"), ("Email", "email"), ("Message", "multiline")],
+    },
+}
+CONTACT_FIELD_NAMES = ["name", "email", "message"]
+
+
+def _contact_page(data, language, body):
+    """The contact page: its text from the standing pages, plus a form mailed to the HQ."""
+    form = CONTACT_FORM[language]
+    page = ContactPage(
+        slug=data["slug"],
+        show_in_menus=data["show_in_menus"],
+        title=data[language]["title"],
+        introduction=data[language]["introduction"],
+        body=body,
+        to_address="shitufi@tkz.co.il",
+        subject=form["subject"],
+        thank_you_text=form["thank_you_text"],
+    )
+    page.form_fields = [
+        ContactFormField(
+            label=label, field_type=kind, required=True, clean_name=name, sort_order=order
+        )
+        for order, ((label, kind), name) in enumerate(
+            zip(form["fields"], CONTACT_FIELD_NAMES, strict=True)
+        )
+    ]
+    return page
+
+
 def _standing_page(data, language):
     content = data[language]
     body = [
         ("heading", {"text": value, "level": "h2"}) if kind == "heading" else (kind, value)
         for kind, value in content["body"]
     ]
+    if data["slug"] == "contact":
+        return _contact_page(data, language, body)
     last_reviewed = timezone.localdate() if data["role"] == "accessibility" else None
     return StandardPage(
         slug=data["slug"],
@@ -143,4 +187,6 @@ def seed_pages():
         if data["role"] and getattr(settings, f"{data['role']}_page") is None:
             setattr(settings, f"{data['role']}_page", page)
     settings.save()
+    seed_news(home, english)
+    seed_media(home, english)
     return home

@@ -6,7 +6,9 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.models import HomePage, StandardPage, VisionPage
+from home.models import ContactPage, HomePage, StandardPage, VisionPage
+from media.models import MediaIndexPage
+from news.models import NewsIndexPage
 from tests.html import html_lang_dir, soup
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +65,9 @@ def list_block(values):
 class TestPageTreeRules(WagtailPageTestCase):
     def test_home_sits_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {VisionPage, StandardPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {VisionPage, StandardPage, ContactPage, NewsIndexPage, MediaIndexPage}
+        )
 
     def test_vision_lives_under_home_once(self):
         self.assertAllowedParentPageTypes(VisionPage, {HomePage})

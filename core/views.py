@@ -1,0 +1,45 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page
+
+SEARCH_PAGE_SIZE = 10
+SEARCH_QUERY_MAX = 200  # longer queries are cut, not refused
+
+
+def _clean_query(text):
+    """Printable characters only, and no double quotes: SQLite's full-text engine fails on
+    a NUL or an unbalanced quote instead of searching for it."""
+    printable = "".join(ch if ch.isprintable() and ch != '"' else " " for ch in text)
+    return " ".join(printable.split())[:SEARCH_QUERY_MAX]
+
+
+@require_GET
+def search(request):
+    """Search over the public pages in the reader's language."""
+    query = _clean_query(request.GET.get("q", ""))
+    results = None
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        paginator = Paginator(pages.search(query), SEARCH_PAGE_SIZE)
+        try:
+            results = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            results = paginator.page(1)
+        except EmptyPage as error:
+            raise Http404 from error
+    return TemplateResponse(request, "search.html", {"query": query, "results": results})
+
+
+@require_GET
+@cache_control(max_age=60 * 60 * 24, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

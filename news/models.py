@@ -1,0 +1,186 @@
+"""HQ updates (עדכונים מהמטה השיתופי): an index per language and the updates under it."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from core.blocks import ContentStreamBlock
+from core.models import BasePage
+
+PAGE_SIZE = 12
+
+
+@register_snippet
+class NewsCategory(TranslatableMixin, models.Model):
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+
+    def __str__(self):
+        return self.name
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """Lists the updates newest first, twelve a page, filtered by category, tag or year."""
+
+    template = "news/news_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def updates(self):
+        return (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-published_at", "-pk")
+        )
+
+    def filtered_updates(self, request):
+        """The updates and the filters that applied; unknown filter values match nothing,
+        malformed ones are ignored (never an error)."""
+        updates, active = self.updates(), {}
+        category = request.GET.get("category", "")[:80]
+        if category:
+            updates = updates.filter(categories__slug=category)
+            active["category"] = category
+        tag = request.GET.get("tag", "")[:100]
+        if tag:
+            updates = updates.filter(tags__name=tag)
+            active["tag"] = tag
+        year = request.GET.get("year", "")
+        if year.isdigit() and len(year) == 4:
+            updates = updates.filter(published_at__year=int(year))
+            active["year"] = year
+        return updates.distinct(), active
+
+    @path("")
+    def index(self, request):
+        updates, active = self.filtered_updates(request)
+        paginator = Paginator(updates, PAGE_SIZE)
+        try:
+            page_of_updates = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_of_updates = paginator.page(1)
+        except EmptyPage as error:
+            raise Http404 from error
+        return self.render(
+            request,
+            context_overrides={
+                "updates": page_of_updates,
+                "active_filters": active,
+                "categories": NewsCategory.objects.filter(locale=self.locale),
+                "years": self.updates().dates("published_at", "year", order="DESC"),
+            },
+        )
+
+    @path("rss/")
+    def rss(self, request):
+        from .feeds import RssFeed
+
+        return RssFeed(self)(request)
+
+    @path("atom/")
+    def atom(self, request):
+        from .feeds import AtomFeed
+
+        return AtomFeed(self)(request)
+
+
+class NewsPage(BasePage):
+    published_at = models.DateTimeField(_("publication date"), default=timezone.now)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(
+        _("main image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"))
+    categories = ParentalManyToManyField(
+        NewsCategory, verbose_name=_("categories"), blank=True, related_name="updates"
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("published_at"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Image")),
+        FieldPanel("body"),
+        InlinePanel("related_pages", label=_("Related items")),
+    ]
+    promote_panels = [
+        *BasePage.promote_panels,
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("published_at"),
+    ]
+
+    template = "news/news_page.html"
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    og_type = "article"
+
+    class Meta:
+        verbose_name = _("HQ update")
+        verbose_name_plural = _("HQ updates")
+
+    @property
+    def social_image(self):
+        return self.hero_image
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_alt:
+            raise ValidationError({"hero_alt": _("Describe the main image.")})
+
+
+class NewsRelatedPage(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_pages")
+    related = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("related")]

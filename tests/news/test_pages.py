@@ -1,0 +1,160 @@
+"""HQ updates: the index and its filters, an update, feeds; rules of the page tree."""
+
+import datetime
+
+import feedparser
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from home.models import HomePage
+from news.models import NewsCategory, NewsIndexPage, NewsPage
+from tests.html import html_lang_dir, soup
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def news_index(home):
+    return NewsIndexPage.objects.child_of(home).get()
+
+
+def add_update(index, title, days_ago=0, **fields):
+    published_at = timezone.now() - datetime.timedelta(days=days_ago)
+    page = index.add_child(
+        instance=NewsPage(title=title, published_at=published_at, body=[], **fields)
+    )
+    page.save_revision().publish()
+    return page
+
+
+def test_index_lists_updates_newest_first_in_pages_of_twelve(client, news_index):
+    page = soup(client.get(news_index.url))
+    titles = [a.get_text() for a in page.select(".card__title a")]
+    expected = [p.title for p in news_index.updates()[:12]]
+    assert titles == expected
+    assert page.select_one("nav.pagination a[rel=next]")["href"].endswith("page=2")
+
+
+def test_index_filters_by_category_tag_and_year(client, news_index):
+    category = NewsCategory.objects.create(name="בדיקה", slug="test-cat", locale=news_index.locale)
+    tagged = add_update(news_index, "עדכון מתויג", days_ago=400)
+    tagged.categories.add(category)
+    tagged.tags.add("מיוחד")
+    tagged.save_revision().publish()
+    year = str(tagged.published_at.year)
+    for query in (f"category={category.slug}", "tag=מיוחד", f"year={year}&tag=מיוחד"):
+        titles = [
+            a.get_text()
+            for a in soup(client.get(f"{news_index.url}?{query}")).select(".card__title a")
+        ]
+        assert titles == ["עדכון מתויג"], query
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("page=abc", 200),
+        ("page=-1", 404),
+        ("page=99999", 404),
+        ("tag=<script>alert(1)</script>", 200),
+        ("category=" + "x" * 5000, 200),
+        ("year=abcd", 200),
+        ("year=99999999999999999999", 200),
+    ],
+)
+def test_hostile_query_strings_never_break_the_index(client, news_index, query, status):
+    response = client.get(f"{news_index.url}?{query}")
+    assert response.status_code == status
+    assert b"<script>alert(1)</script>" not in response.content
+
+
+def test_update_page_shows_its_parts(client, news_index):
+    update = news_index.updates().first()
+    response = client.get(update.url)
+    page = soup(response)
+    assert page.h1.get_text() == update.title
+    published_at = timezone.localtime(update.published_at).isoformat()
+    assert page.select_one("header time")["datetime"] == published_at
+    assert html_lang_dir(response) == ("he", "rtl")
+    assert page.select_one("meta[property='og:type']")["content"] == "article"
+
+
+def test_english_updates_render_in_english(client, news_index, english):
+    translated = [p for p in news_index.updates() if p.get_translation_or_none(english)]
+    assert len(translated) >= 2
+    response = client.get(translated[0].get_translation(english).url)
+    assert html_lang_dir(response) == ("en", "ltr")
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feeds_parse_and_carry_the_latest_updates(client, news_index, kind):
+    response = client.get(f"{news_index.url}{kind}/")
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.title == news_index.title
+    assert [e.title for e in feed.entries] == [p.title for p in news_index.updates()[:20]]
+    assert feed.feed.language == "he"
+
+
+def test_english_feed_lists_english_updates(client, news_index, english):
+    index = news_index.get_translation(english)
+    feed = feedparser.parse(client.get(f"{index.url}rss/").content)
+    assert feed.entries and all(e.link.startswith("http://testserver/en/") for e in feed.entries)
+
+
+def test_home_shows_the_latest_three_updates(client, news_index):
+    titles = [a.get_text() for a in soup(client.get("/")).select(".latest-updates .card__title a")]
+    assert titles == [p.title for p in news_index.updates()[:3]]
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_query_counts_do_not_grow_with_the_number_of_updates(client, news_index, home):
+    while news_index.updates().count() < 10:
+        add_update(news_index, "מילוי")
+    update = news_index.updates().first()
+    urls = ["/", news_index.url, update.url]
+    for url in urls:  # warm caches (site root paths, renditions)
+        client.get(url)
+    before = [_queries(client, url) for url in urls]
+    for number in range(300 - news_index.updates().count()):
+        add_update(news_index, f"עדכון {number}", days_ago=30 + number)
+    after = [_queries(client, url) for url in urls]
+    assert after == before
+
+
+class TestNewsTree(WagtailPageTestCase):
+    def test_where_news_lives(self):
+        self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
+        self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
+        self.assertAllowedSubpageTypes(NewsPage, set())
+
+    def test_an_editor_can_create_an_update(self):
+        self.login()
+        index = NewsIndexPage.objects.get(locale__language_code="he")
+        self.assertCanCreate(
+            index,
+            NewsPage,
+            nested_form_data(
+                {
+                    "title": "מפגש אזורי בצפון",
+                    "slug": "north-meeting",
+                    "introduction": "נפגשנו עם מזכירויות הקיבוצים.",
+                    "published_at": "2026-11-01 10:00",
+                    "hero_alt": "",
+                    "body": streamfield([("paragraph", rich_text("<p>היה מפגש טוב.</p>"))]),
+                    "related_pages": inline_formset([]),
+                    "tags": "",
+                }
+            ),
+        )
