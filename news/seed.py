@@ -11,25 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.seed.translation import translate_page
+from core.seed.tree import ensure_child, publish
 
 from .models import NewsCategory, NewsIndexPage, NewsPage
 from .seed_content import CATEGORIES, ILLUSTRATION_ALT, NEWS_INDEX, UPDATES
 from .seed_images import make_image, motif
 
 PUBLISHED_AT = datetime.time(10, 30)  # local time (Asia/Jerusalem) of every seeded update
-
-
-def _publish(page):
-    page.save_revision().publish()
-    return page
-
-
-def _ensure_child(parent, slug, build):
-    """The child of `parent` with this slug; if there is none, `build()` it and publish it."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific, False
-    return _publish(parent.add_child(instance=build())), True
 
 
 def _index_page(language):
@@ -99,7 +87,7 @@ def _use_translated_categories(page_id, english):
     page = NewsPage.objects.get(pk=page_id)
     translated = [c.get_translation_or_none(english) or c for c in page.categories.all()]
     page.categories.set(translated)
-    _publish(page)
+    publish(page)
 
 
 def _translate_update(page, data, home, english):
@@ -114,12 +102,12 @@ def _translate_update(page, data, home, english):
 def seed_news(home, english):
     """Create the HQ updates under the Hebrew `home` and return the Hebrew news index."""
     hebrew = home.locale
-    index, _created = _ensure_child(home, NEWS_INDEX["slug"], lambda: _index_page("he"))
+    index, _created = ensure_child(home, NEWS_INDEX["slug"], lambda: _index_page("he"))
     translate_page(index, _index_page("en"), english)
     categories = _ensure_categories(hebrew, english)
 
     for data in UPDATES:
-        page, _created = _ensure_child(
+        page, _created = ensure_child(
             index,
             data["slug"],
             lambda data=data: _update_page(

@@ -1,4 +1,7 @@
+import shutil
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Locale, Site
 
@@ -28,3 +31,8 @@ def english(db):
 @pytest.fixture
 def hebrew(db):
     return Locale.objects.get(language_code="he")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """The session's uploads (generated seed images, renditions) go with it."""
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)

@@ -1,7 +1,9 @@
 """The test suite: fast hashing, in-memory cache and mail, inline tasks."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
@@ -9,7 +11,8 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "test-uploads")
+# Uploads of one test session, removed when it ends (tests/conftest.py).
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="shitufi-test-uploads-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -5,6 +5,7 @@ Every step looks for what exists before it creates anything, so running the seed
 changes nothing, and pages that editors have changed are never overwritten.
 """
 
+import functools
 from pathlib import Path
 
 from django.utils import timezone
@@ -17,6 +18,7 @@ from news.seed import seed_news
 
 from .standing_pages import STANDING_PAGES
 from .translation import translate_page
+from .tree import ensure_child, publish
 from .vision import parse_vision, vision_body
 
 SEED_DATA = Path(__file__).resolve().parent.parent / "seed_data"
@@ -137,11 +139,6 @@ def _standing_page(data, language):
     )
 
 
-def _publish(page):
-    page.save_revision().publish()
-    return page
-
-
 def _ensure_home():
     site = Site.objects.filter(is_default_site=True).first()
     if site and isinstance(site.root_page.specific, HomePage):
@@ -151,7 +148,7 @@ def _ensure_home():
     # deleting it also deletes the default site, which is made again below.
     for placeholder in root.get_children().exact_type(Page):
         placeholder.delete()
-    home = _publish(root.add_child(instance=_home_page("he")))
+    home = publish(root.add_child(instance=_home_page("he")))
     Site.objects.create(
         hostname="localhost",
         port=80,
@@ -162,27 +159,22 @@ def _ensure_home():
     return home
 
 
-def _ensure_child(parent, page):
-    existing = parent.get_children().filter(slug=page.slug).first()
-    if existing is not None:
-        return existing.specific, False
-    return _publish(parent.add_child(instance=page)), True
-
-
 def seed_pages():
     english = Locale.objects.get(language_code="en")
     home = _ensure_home()
 
-    vision, created = _ensure_child(home, _vision_page("he"))
+    vision, created = ensure_child(home, "vision", lambda: _vision_page("he"))
     if created:  # the home page's call to action points to the new vision page
         home.body = _home_page("he", vision).body
-        _publish(home)
+        publish(home)
     translate_page(home, _home_page("en", vision), english)
     translate_page(vision, _vision_page("en"), english)
 
     settings = SiteSettings.for_site(home.get_site())
     for data in STANDING_PAGES:
-        page, _created = _ensure_child(home, _standing_page(data, "he"))
+        page, _created = ensure_child(
+            home, data["slug"], functools.partial(_standing_page, data, "he")
+        )
         translate_page(page, _standing_page(data, "en"), english)
         if data["role"] and getattr(settings, f"{data['role']}_page") is None:
             setattr(settings, f"{data['role']}_page", page)

@@ -211,3 +211,53 @@ def test_public_pages_load_with_no_policy_violation(site_url, page):
     for path in ("/", "/vision/", "/en/"):
         page.goto(f"{site_url}{path}")
     assert blocked == [], blocked
+
+
+@pytest.mark.parametrize(
+    ("index_path", "lang", "direction"),
+    [("/updates/", "he", "rtl"), ("/en/updates/", "en", "ltr")],
+)
+def test_news_index_and_an_update(site_url, page, index_path, lang, direction):
+    page.goto(f"{site_url}{index_path}")
+    expect_language(page, lang, direction)
+    expect(page.locator(".card").first).to_be_visible()
+    assert_accessible(page)
+    first = page.locator(".card__title a").first
+    title = first.inner_text().strip()
+    first.click()
+    expect(page.locator("main h1")).to_have_text(title)
+    expect_language(page, lang, direction)
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "direction"),
+    [
+        ("/media/", "he", "rtl"),
+        ("/en/media/", "en", "ltr"),
+        ("/media/annual-conference/", "he", "rtl"),
+        ("/en/media/annual-conference/", "en", "ltr"),
+    ],
+)
+def test_media_index_and_event_pages(site_url, page, path, lang, direction):
+    response = page.goto(f"{site_url}{path}")
+    assert response.status == 200
+    expect_language(page, lang, direction)
+    expect(page.locator("main h1")).to_have_count(1)
+    assert_accessible(page)
+
+
+def test_a_video_loads_its_player_only_when_asked(site_url, page):
+    """No request to the video provider until the reader presses play."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.route("https://www.youtube-nocookie.com/**", lambda route: route.abort())
+    page.goto(f"{site_url}/media/cooperative-kibbutz/")
+    figure = page.locator("figure[data-video]").first
+    expect(figure.locator("iframe")).to_have_count(0)
+    assert not [url for url in requested if "youtube" in url]
+    assert_accessible(page)
+    figure.locator("button[data-video-play]").click()
+    expect(figure.locator("iframe")).to_have_attribute(
+        "src", re.compile(r"^https://www\.youtube-nocookie\.com/embed/")
+    )

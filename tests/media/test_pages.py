@@ -9,7 +9,12 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
-from media.factories import DocumentFactory, ImageFactory, MediaIndexPageFactory
+from media.factories import (
+    DocumentFactory,
+    GalleryPageFactory,
+    ImageFactory,
+    MediaIndexPageFactory,
+)
 from media.models import EventPage, GalleryPage, MediaIndexPage, PublicationPage, VideoPage
 from tests.html import html_lang_dir, soup
 
@@ -240,3 +245,10 @@ class TestAdminCreation(WagtailPageTestCase):
 
 def test_index_pages_are_not_offered_at_the_root():
     assert not MediaIndexPage.can_create_at(Page.get_first_root_node())
+
+
+def test_a_gallery_photo_without_description_is_decorative(client, media_index, image):
+    gallery = GalleryPageFactory(parent=media_index, images=[image])
+    gallery.images.update(alt_text="")
+    img = soup(client.get(gallery.url)).select_one(".media-gallery img")
+    assert img["alt"] == "", "not the image's title"

@@ -1,0 +1,62 @@
+"""What every item of the media section shares."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.search import index
+
+from core.blocks import ContentStreamBlock
+from core.models import BasePage
+
+
+def images_with_renditions():
+    """Images with all their renditions, so that cards and galleries ask for none."""
+    return get_image_model().objects.prefetch_renditions()
+
+
+class MediaItemPage(BasePage):
+    """What every item of the media section has: a place under the media index, a body,
+    and what the index needs to list it."""
+
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["media.MediaIndexPage"]
+    subpage_types = []
+
+    media_kind = ""  # the value of the index's ?kind= filter that selects this type
+    date_field = ""  # the field the index sorts by, newest first
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def listing_prefetches(cls):
+        """Lookups that let a list of these pages render without a query per item."""
+        return []
+
+    @property
+    def listing_image(self):
+        return None
+
+    @property
+    def kind_label(self):
+        return capfirst(self._meta.verbose_name)
+
+
+class DatedMediaPage(MediaItemPage):
+    """An item the index dates by its publication day: a video, a gallery, a publication."""
+
+    published_at = models.DateField(
+        _("published on"),
+        default=timezone.localdate,
+        help_text=_("The media list shows the newest items first."),
+    )
+
+    date_field = "published_at"
+
+    class Meta:
+        abstract = True

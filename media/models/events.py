@@ -1,0 +1,119 @@
+"""Events: workshops, regional meetings, the annual conference."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
+
+from core.models import BasePage
+from media import ics
+
+from .base import MediaItemPage
+
+
+class EventKind(models.TextChoices):
+    WORKSHOP = "workshop", _("workshop")
+    REGIONAL_MEETING = "regional_meeting", _("regional meeting")
+    ANNUAL_CONFERENCE = "annual_conference", _("annual conference")
+    OTHER = "other", _("other event")
+
+
+class EventPage(RoutablePageMixin, MediaItemPage):
+    """A workshop, a regional meeting, the annual conference: shown as upcoming until it
+    ends, with a registration link until then, and offered as a calendar file."""
+
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=EventKind.choices, default=EventKind.WORKSHOP
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    location = models.CharField(
+        _("location"), max_length=200, help_text=_("For example: the kibbutz and the hall.")
+    )
+    registration_url = models.URLField(
+        _("registration link"),
+        blank=True,
+        help_text=_("Shown until the event ends."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                FieldPanel("location"),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("The event"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *MediaItemPage.search_fields,
+        index.SearchField("location"),
+        index.FilterField("starts_at"),
+    ]
+
+    template = "media/event_page.html"
+    media_kind = "event"
+    date_field = "starts_at"
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            raise ValidationError({"ends_at": _("An event cannot end before it starts.")})
+
+    @property
+    def kind_label(self):
+        return capfirst(self.get_kind_display())
+
+    @property
+    def is_upcoming(self):
+        """True until the event ends."""
+        return self.ends_at >= timezone.now()
+
+    @property
+    def ends_on_its_first_day(self):
+        return timezone.localdate(self.starts_at) == timezone.localdate(self.ends_at)
+
+    def as_ics_event(self, request=None):
+        return ics.Event(
+            uid=f"event-{self.translation_key}@shitufi",
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            stamp=self.last_published_at or timezone.now(),
+            summary=self.title,
+            location=self.location,
+            description=self.introduction,
+            url=self._absolute_url(request),
+            language=self.locale.language_code,
+        )
+
+    def _absolute_url(self, request=None):
+        """The page's address on the host the reader used (like the canonical link)."""
+        if request is not None:
+            return request.build_absolute_uri(self.get_url(request))
+        return self.get_full_url() or ""
+
+    # The address has no dot: Wagtail serves only paths made of [\w-]+/ segments.
+    @path("ics/", name="ics")
+    def ics_file(self, request):
+        response = HttpResponse(
+            ics.calendar([self.as_ics_event(request)]).encode("utf-8"),
+            content_type="text/calendar; charset=utf-8",
+        )
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=f"{self.slug}.ics"
+        )
+        return response

@@ -1,0 +1,118 @@
+"""The media index: every item of the section on one page."""
+
+from collections import defaultdict
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import F, prefetch_related_objects
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from core.models import BasePage
+
+from .events import EventPage
+from .items import GalleryPage, PublicationPage, VideoPage
+
+#: The media types by the value of the index's ?kind= filter, in the filter's order.
+MEDIA_TYPES = {
+    model.media_kind: model for model in (VideoPage, GalleryPage, PublicationPage, EventPage)
+}
+
+
+def _sort_date():
+    """The date each item is listed by, whatever its type: one expression over the
+    reverse one-to-one joins from Page to every media type."""
+    dates = []
+    for model in MEDIA_TYPES.values():
+        lookup = f"{model._meta.model_name}__{model.date_field}"
+        field = model._meta.get_field(model.date_field)
+        dates.append(TruncDate(lookup) if isinstance(field, models.DateTimeField) else F(lookup))
+    return Coalesce(*dates, output_field=models.DateField())
+
+
+def prefetch_listing(pages):
+    """`pages` (specific pages of any media type) as a list, with what their cards show
+    fetched in a fixed number of queries per type."""
+    pages = list(pages)
+    by_type = defaultdict(list)
+    for page in pages:
+        by_type[type(page)].append(page)
+    for model, group in by_type.items():
+        if lookups := getattr(model, "listing_prefetches", list)():
+            prefetch_related_objects(group, *lookups)
+    return pages
+
+
+class MediaIndexPage(BasePage):
+    """The media & outreach section: upcoming events, then every other item, newest
+    first, twelve to a page, filtered by kind with ?kind=video|gallery|publication|event."""
+
+    PER_PAGE = 12
+
+    template = "media/media_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = [f"media.{model.__name__}" for model in MEDIA_TYPES.values()]
+    max_count_per_parent = 1
+    search_fields = BasePage.search_fields
+
+    class Meta:
+        verbose_name = _("media index")
+        verbose_name_plural = _("media indexes")
+
+    def upcoming_events(self, now=None):
+        """Events that have not ended yet, soonest first."""
+        now = now or timezone.now()
+        events = EventPage.objects.child_of(self).live().public().filter(ends_at__gte=now)
+        return events.order_by("starts_at", "pk")
+
+    def media_items(self, kind="", now=None):
+        """The section's live, public items of `kind` (all kinds if empty), newest first,
+        without the upcoming events (the page shows those apart). Specific pages."""
+        now = now or timezone.now()
+        types = [MEDIA_TYPES[kind]] if kind else list(MEDIA_TYPES.values())
+        items = (
+            Page.objects.child_of(self)
+            .live()
+            .public()
+            .type(*types)
+            .exclude(eventpage__ends_at__gte=now)
+        )
+        return items.annotate(sort_date=_sort_date()).order_by("-sort_date", "-pk").specific()
+
+    def kind_filters(self, current):
+        filters = [{"kind": "", "label": _("All"), "current": not current}]
+        for kind, model in MEDIA_TYPES.items():
+            label = capfirst(model._meta.verbose_name_plural)
+            filters.append({"kind": kind, "label": label, "current": kind == current})
+        return filters
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        kind = request.GET.get("kind", "")
+        if kind not in MEDIA_TYPES:
+            kind = ""  # an unknown kind shows everything
+        now = timezone.now()
+        # get_page(): a page that is not a number is the first, one past the end the last.
+        items = Paginator(self.media_items(kind, now), self.PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        items.object_list = prefetch_listing(items.object_list)
+        show_upcoming = kind in ("", EventPage.media_kind) and items.number == 1
+        if kind == EventPage.media_kind:
+            heading = _("Past events")
+        elif kind:
+            heading = capfirst(MEDIA_TYPES[kind]._meta.verbose_name_plural)
+        else:
+            heading = _("Latest")
+        context.update(
+            kind=kind,
+            kind_filters=self.kind_filters(kind),
+            items=items,
+            items_heading=heading,
+            show_upcoming=show_upcoming,
+            upcoming_events=list(self.upcoming_events(now)) if show_upcoming else [],
+        )
+        return context
