@@ -17,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from core.seed.translation import translate_page
+from core.seed.tree import ensure_child
 
 from . import generate
 from .models import (
@@ -184,21 +185,6 @@ REGIONAL_MEETING = {
 }
 
 
-def _publish(page):
-    page.save_revision().publish()
-    return page
-
-
-def _existing(parent, slug):
-    page = parent.get_children().filter(slug=slug).first()
-    return page.specific if page is not None else None
-
-
-def _ensure(parent, slug, build):
-    """The child of `parent` with `slug`; made by `build()` and published if missing."""
-    return _existing(parent, slug) or _publish(parent.add_child(instance=build()))
-
-
 def _image(title, kind, size=(1200, 800)):
     return get_image_model().objects.create(
         title=title, file=generate.picture(kind, size=size, name=f"{kind}.jpg")
@@ -306,20 +292,20 @@ def _translate(page, build, english):
 def seed_media(home, english):
     """Make the media section under the Hebrew `home` and translate it into `english`
     (a Locale); return the Hebrew media index. Pages that exist are left as they are."""
-    media = _ensure(home, INDEX["slug"], lambda: _index("he"))
+    media, _created = ensure_child(home, INDEX["slug"], lambda: _index("he"))
     _translate(media, lambda: _index("en"), english)
 
-    video = _ensure(media, VIDEO["slug"], _new_video)
+    video, _created = ensure_child(media, VIDEO["slug"], _new_video)
     _translate(video, lambda: _video("en"), english)
 
-    gallery = _ensure(media, GALLERY["slug"], _new_gallery)
+    gallery, _created = ensure_child(media, GALLERY["slug"], _new_gallery)
     images = [item.image for item in gallery.images.all()]
     _translate(gallery, lambda: _gallery("en", images), english)
 
-    journal = _ensure(media, JOURNAL["slug"], _new_journal)
+    journal, _created = ensure_child(media, JOURNAL["slug"], _new_journal)
     _translate(journal, lambda: _journal("en"), english)
 
     for event in (CONFERENCE, REGIONAL_MEETING):
-        page = _ensure(media, event["slug"], lambda event=event: _event(event, "he"))
+        page, _created = ensure_child(media, event["slug"], lambda event=event: _event(event, "he"))
         _translate(page, lambda event=event: _event(event, "en"), english)
     return media
