@@ -3,6 +3,7 @@
 import json
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -91,4 +92,29 @@ def news_article_json_ld(context, page):
     }
     if page.hero_image:
         data["image"] = _image_url(request, page.hero_image)
+    return json_ld(data)
+
+
+@register.simple_tag(takes_context=True)
+def event_json_ld(context, page):
+    request = context["request"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": page.title,
+        "description": page.introduction,
+        "startDate": timezone.localtime(page.starts_at).isoformat(),
+        "endDate": timezone.localtime(page.ends_at).isoformat(),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {"@type": "Place", "name": page.location, "address": page.location},
+        "inLanguage": page.locale.language_code,
+        "url": _absolute(request, page.url),
+        "organizer": {
+            "@type": "Organization",
+            "name": _("Association of Cooperative Kibbutzim"),
+            "url": _absolute(request, "/"),
+        },
+    }
+    if page.registration_url and page.is_upcoming:
+        data["offers"] = {"@type": "Offer", "url": page.registration_url}
     return json_ld(data)

@@ -56,6 +56,13 @@ def test_news_page_is_a_news_article(client, home):
     assert data["inLanguage"] == "he"
 
 
+def test_event_page_is_an_event(client):
+    (data,) = _json_ld(client.get("/media/annual-conference/"))
+    assert data["@type"] == "Event"
+    assert data["startDate"].endswith("+02:00") or data["startDate"].endswith("+03:00")
+    assert data["location"]["name"]
+
+
 def test_json_ld_cannot_close_its_script_element(home, rf):
     from core.templatetags.seo_tags import json_ld
 

@@ -1,0 +1,102 @@
+"""Editors draft and submit HQ updates; Moderators approve and publish them; an update can
+be scheduled to go live later."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from core.seed import groups
+from news.models import NewsIndexPage, NewsPage
+
+pytestmark = pytest.mark.django_db
+
+
+def _member_of(django_user_model, client, name, group):
+    user = django_user_model.objects.create_user(name, f"{name}@example.org", "pass-2026-long")
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    return user
+
+
+def _form(title, action, go_live_at=""):
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": "workflow-test",
+            "introduction": "",
+            "published_at": "2026-11-01 10:00",
+            "go_live_at": go_live_at,
+            "hero_alt": "",
+            "body": streamfield([("paragraph", rich_text("<p>טקסט.</p>"))]),
+            "related_pages": inline_formset([]),
+            "tags": "",
+        }
+    )
+    data[action] = "1"
+    return data
+
+
+@pytest.fixture
+def index(home):
+    return NewsIndexPage.objects.child_of(home).get()
+
+
+def _add(client, index, data):
+    url = reverse("wagtailadmin_pages:add", args=("news", "newspage", index.pk))
+    return client.post(url, data)
+
+
+def test_an_editor_submits_and_a_moderator_publishes(client, django_user_model, index):
+    _member_of(django_user_model, client, "editor", groups.EDITORS)
+    _add(client, index, _form("עדכון לבדיקה", "action-submit"))
+    update = NewsPage.objects.get(slug="workflow-test")
+    assert not update.live
+    state = update.current_workflow_state
+    assert state is not None and state.status == "in_progress"
+
+    _member_of(django_user_model, client, "moderator", groups.MODERATORS)
+    task_state = state.current_task_state
+    response = client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=(update.pk, "approve", task_state.pk),
+        ),
+        {"comment": ""},
+    )
+    assert response.status_code in (200, 302)
+    update.refresh_from_db()
+    assert update.live
+    state.refresh_from_db()
+    assert state.status == "approved"
+
+
+def test_an_editor_cannot_publish(client, django_user_model, index):
+    _member_of(django_user_model, client, "editor", groups.EDITORS)
+    _add(client, index, _form("ניסיון פרסום", "action-publish"))
+    assert not NewsPage.objects.get(slug="workflow-test").live
+
+
+def test_an_update_can_be_scheduled(client, django_user_model, index):
+    _member_of(django_user_model, client, "moderator", groups.MODERATORS)
+    tomorrow = timezone.localtime() + datetime.timedelta(days=1)
+    _add(
+        client, index, _form("עדכון מתוזמן", "action-publish", tomorrow.strftime("%Y-%m-%d %H:%M"))
+    )
+    update = NewsPage.objects.get(slug="workflow-test")
+    assert not update.live
+    assert client.get("/updates/").content.decode().count("עדכון מתוזמן") == 0
+
+    # Tomorrow comes: move the schedule into the past, as if time had passed.
+    revision = update.get_latest_revision()
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save()
+    call_command("publish_scheduled")
+    assert Page.objects.get(pk=update.pk).live
