@@ -93,9 +93,12 @@ def test_an_event_cannot_end_before_it_starts(media_index):
         starts_at=datetime.datetime(2030, 1, 15, 10, 0, tzinfo=JERUSALEM),
         ends_at=datetime.datetime(2030, 1, 15, 9, 0, tzinfo=JERUSALEM),
     )
-    with translation.override("en"), pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError) as error:
         media_index.add_child(instance=event)
-    assert error.value.message_dict["ends_at"] == ["An event cannot end before it starts."]
+    with translation.override("en"):
+        assert error.value.message_dict["ends_at"] == ["An event cannot end before it starts."]
+    with translation.override("he"):
+        assert error.value.message_dict["ends_at"] == ["אירוע אינו יכול להסתיים לפני שהוא מתחיל."]
 
 
 def test_an_event_may_end_when_it_starts(media_index):
