@@ -158,3 +158,20 @@ class TestNewsTree(WagtailPageTestCase):
                 }
             ),
         )
+
+
+def test_card_images_are_responsive_lazy_and_sized(client, news_index):
+    page = soup(client.get(news_index.url))
+    picture = page.select_one(".card picture")
+    assert picture.select_one("source[type='image/webp']")["srcset"].count("w,") >= 1
+    img = picture.img
+    assert img["loading"] == "lazy"
+    assert img["width"] and img["height"]
+    assert img["alt"]
+
+
+def test_the_update_image_is_not_lazy(client, news_index):
+    update = news_index.updates().first()
+    img = soup(client.get(update.url)).select_one(".figure--hero img")
+    assert "loading" not in img.attrs
+    assert img["width"] and img["height"]
