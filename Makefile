@@ -39,7 +39,7 @@ lint: $(VENV)/.installed-dev ## ruff: lint and formatting
 check: $(VENV)/.installed-dev ## Migrations up to date; production settings pass check --deploy
 	$(MANAGE) makemigrations --check --dry-run
 	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
-	ALLOWED_HOSTS=shitufi.example DATABASE_URL=sqlite:///var/check.sqlite3 \
+	NEWSLETTER_HASH_KEY=check-only ALLOWED_HOSTS=shitufi.example DATABASE_URL=sqlite:///var/check.sqlite3 \
 	DJANGO_SETTINGS_MODULE=config.settings.production \
 	$(MANAGE) check --deploy --fail-level WARNING
 

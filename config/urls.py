@@ -24,6 +24,7 @@ if settings.DEBUG:
 # Hebrew is served at "/", English under "/en/".
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
+    path("newsletter/", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "media",
+    "newsletter",
     "members",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -180,6 +181,9 @@ EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="shitufi@tkz.co.il")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ANYMAIL = env.dict("ANYMAIL", default={})
+# Key of the hashes that let the suppression list and the consent log recognise an address
+# without keeping it. Production must set its own (and keep it: a new key forgets them all).
+NEWSLETTER_HASH_KEY = env.str("NEWSLETTER_HASH_KEY", default="dev-only-newsletter-hash-key")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

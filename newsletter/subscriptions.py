@@ -1,0 +1,112 @@
+"""What happens to a subscriber, each step written to the consent log.
+
+Double opt-in: a request makes (or re-arms) a pending subscriber and mails a confirmation
+link; only the confirmation, a POST, makes them active. Every response to a request is the
+same, so the form cannot be used to learn who subscribes.
+"""
+
+import datetime
+import logging
+
+from django.core import signing
+from django.db import transaction
+from django.utils import timezone
+
+from core.ratelimit import client_address
+
+from .models import CONSENT_VERSION, ConsentEvent, Subscriber, Suppression, email_hash
+from .tasks import send_confirmation
+
+logger = logging.getLogger(__name__)
+
+CONFIRMATION_MAX_AGE = datetime.timedelta(days=7)
+RESEND_AFTER = datetime.timedelta(minutes=10)
+_CONFIRM_SALT = "newsletter.confirm"
+
+
+def confirmation_code(subscriber):
+    """The signed, expiring code of a confirmation link."""
+    return signing.TimestampSigner(salt=_CONFIRM_SALT).sign(subscriber.token)
+
+
+def subscriber_for_confirmation(code):
+    """The subscriber a confirmation code names, or None if it is forged or expired."""
+    try:
+        token = signing.TimestampSigner(salt=_CONFIRM_SALT).unsign(
+            code, max_age=CONFIRMATION_MAX_AGE
+        )
+    except signing.BadSignature:
+        return None
+    return Subscriber.objects.filter(token=token).first()
+
+
+def _log(kind, subscriber, request, source=""):
+    ConsentEvent.objects.create(
+        subscriber=subscriber,
+        email_hash=email_hash(subscriber.email),
+        kind=kind,
+        ip=client_address(request) or None,
+        user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
+        source=source[:100],
+        consent_version=CONSENT_VERSION,
+    )
+
+
+def _mail_confirmation(subscriber):
+    subscriber.confirmation_sent_at = timezone.now()
+    subscriber.save(update_fields=["confirmation_sent_at"])
+    transaction.on_commit(lambda: send_confirmation.enqueue(subscriber.pk))
+
+
+@transaction.atomic
+def request_subscription(email, language, request, source):
+    subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+        email=email, defaults={"language": language}
+    )
+    if created:
+        _log(ConsentEvent.Kind.REQUESTED, subscriber, request, source)
+        _mail_confirmation(subscriber)
+    elif subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        subscriber.status, subscriber.language = Subscriber.Status.PENDING, language
+        subscriber.save(update_fields=["status", "language"])
+        _log(ConsentEvent.Kind.REQUESTED, subscriber, request, source)
+        _mail_confirmation(subscriber)
+    elif subscriber.status == Subscriber.Status.PENDING:
+        last = subscriber.confirmation_sent_at
+        if last is None or timezone.now() - last >= RESEND_AFTER:
+            _mail_confirmation(subscriber)
+    # An active subscriber is left as is: nothing is sent, nothing is said.
+
+
+@transaction.atomic
+def confirm(subscriber, request):
+    if subscriber.status == Subscriber.Status.ACTIVE:
+        return
+    resubscribed = subscriber.confirmed_at is not None
+    subscriber.status, subscriber.confirmed_at = Subscriber.Status.ACTIVE, timezone.now()
+    subscriber.save(update_fields=["status", "confirmed_at"])
+    kind = ConsentEvent.Kind.RESUBSCRIBED if resubscribed else ConsentEvent.Kind.CONFIRMED
+    _log(kind, subscriber, request, "confirmation link")
+    # New, confirmed consent lifts an earlier suppression of the address.
+    Suppression.objects.filter(email_hash=email_hash(subscriber.email)).delete()
+
+
+@transaction.atomic
+def unsubscribe(subscriber, request, source):
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        return
+    subscriber.status, subscriber.unsubscribed_at = Subscriber.Status.UNSUBSCRIBED, timezone.now()
+    subscriber.save(update_fields=["status", "unsubscribed_at"])
+    _log(ConsentEvent.Kind.UNSUBSCRIBED, subscriber, request, source)
+
+
+@transaction.atomic
+def erase(subscriber, request):
+    """Forget the subscriber: the row goes, the consent log keeps only the hash, and the
+    hash is suppressed so the address is not mailed again without new consent."""
+    _log(ConsentEvent.Kind.ERASED, subscriber, request, "erasure request")
+    Suppression.objects.get_or_create(
+        email_hash=email_hash(subscriber.email),
+        defaults={"reason": Suppression.Reason.ERASED},
+    )
+    subscriber.delete()

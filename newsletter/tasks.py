@@ -1,0 +1,45 @@
+"""Background work of the newsletter (inline in dev and tests, the database queue in
+production)."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+
+def _absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+@task()
+def send_confirmation(subscriber_id):
+    """Mail the confirmation link, in the subscriber's language. A subscriber who is gone
+    or no longer pending gets nothing."""
+    from .models import Subscriber
+    from .subscriptions import confirmation_code
+
+    subscriber = Subscriber.objects.filter(
+        pk=subscriber_id, status=Subscriber.Status.PENDING
+    ).first()
+    if subscriber is None:
+        return
+    with translation.override(subscriber.language):
+        context = {
+            "confirm_url": _absolute(
+                reverse("newsletter:confirm", args=[confirmation_code(subscriber)])
+            ),
+            "LANGUAGE_CODE": subscriber.language,
+            "LANGUAGE_BIDI": translation.get_language_bidi(),
+        }
+        subject = render_to_string("newsletter/email/confirm_subject.txt", context).strip()
+        message = EmailMultiAlternatives(
+            subject=subject,
+            body=render_to_string("newsletter/email/confirm.txt", context),
+            to=[subscriber.email],
+        )
+        message.attach_alternative(
+            render_to_string("newsletter/email/confirm.html", context), "text/html"
+        )
+    message.send()
