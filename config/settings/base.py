@@ -184,6 +184,9 @@ ANYMAIL = env.dict("ANYMAIL", default={})
 # Key of the hashes that let the suppression list and the consent log recognise an address
 # without keeping it. Production must set its own (and keep it: a new key forgets them all).
 NEWSLETTER_HASH_KEY = env.str("NEWSLETTER_HASH_KEY", default="dev-only-newsletter-hash-key")
+# How a campaign is sent: recipients per claimed batch, and messages per minute at most.
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
+NEWSLETTER_RATE_PER_MINUTE = env.int("NEWSLETTER_RATE_PER_MINUTE", default=6000)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
