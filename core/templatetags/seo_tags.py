@@ -59,16 +59,21 @@ def social_meta(context):
     )
 
 
+def _organization(request):
+    return {
+        "@type": "Organization",
+        "name": _("Association of Cooperative Kibbutzim"),
+        "url": _absolute(request, "/"),
+    }
+
+
 @register.simple_tag(takes_context=True)
 def organization_json_ld(context):
-    request = context["request"]
     contact = context["settings"]["core"]["SiteSettings"]
     return json_ld(
         {
             "@context": "https://schema.org",
-            "@type": "Organization",
-            "name": _("Association of Cooperative Kibbutzim"),
-            "url": _absolute(request, "/"),
+            **_organization(context["request"]),
             "email": contact.email,
             "telephone": contact.phone,
             "faxNumber": contact.fax,
@@ -88,7 +93,7 @@ def news_article_json_ld(context, page):
         "dateModified": (page.last_published_at or page.published_at).isoformat(),
         "inLanguage": page.locale.language_code,
         "mainEntityOfPage": _absolute(request, page.url),
-        "publisher": {"@type": "Organization", "name": _("Association of Cooperative Kibbutzim")},
+        "publisher": _organization(request),
     }
     if page.hero_image:
         data["image"] = _image_url(request, page.hero_image)
@@ -109,11 +114,7 @@ def event_json_ld(context, page):
         "location": {"@type": "Place", "name": page.location, "address": page.location},
         "inLanguage": page.locale.language_code,
         "url": _absolute(request, page.url),
-        "organizer": {
-            "@type": "Organization",
-            "name": _("Association of Cooperative Kibbutzim"),
-            "url": _absolute(request, "/"),
-        },
+        "organizer": _organization(request),
     }
     if page.registration_url and page.is_upcoming:
         data["offers"] = {"@type": "Offer", "url": page.registration_url}
