@@ -4,7 +4,7 @@ admin, and they live only where intended."""
 import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import ContactPage, HomePage, StandardPage, VisionPage
 from media.models import MediaIndexPage
@@ -143,6 +143,37 @@ class TestAdminCreation(WagtailPageTestCase):
                     "title": "בית נוסף",
                     "slug": "second-home",
                     "body": streamfield([]),
+                }
+            ),
+        )
+
+    def test_an_editor_can_create_a_contact_page(self):
+        self.home.get_children().type(ContactPage).delete()
+        self.assertCanCreate(
+            self.home,
+            ContactPage,
+            nested_form_data(
+                {
+                    "title": "צור קשר",
+                    "slug": "new-contact",
+                    "introduction": "",
+                    "body": streamfield([]),
+                    "form_fields": inline_formset(
+                        [
+                            {
+                                "label": "שם",
+                                "field_type": "singleline",
+                                "required": "on",
+                                "choices": "",
+                                "default_value": "",
+                                "help_text": "",
+                            }
+                        ]
+                    ),
+                    "thank_you_text": "תודה",
+                    "to_address": "shitufi@tkz.co.il",
+                    "from_address": "",
+                    "subject": "פנייה",
                 }
             ),
         )

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -175,3 +176,14 @@ def test_the_update_image_is_not_lazy(client, news_index):
     img = soup(client.get(update.url)).select_one(".figure--hero img")
     assert "loading" not in img.attrs
     assert img["width"] and img["height"]
+
+    def test_an_editor_can_create_a_news_index_under_a_home_page(self):
+        self.login()
+        home = Page.get_first_root_node().add_child(
+            instance=HomePage(title="בית שני", slug="second-home")
+        )
+        self.assertCanCreate(
+            home,
+            NewsIndexPage,
+            nested_form_data({"title": "עדכונים", "slug": "more-updates", "introduction": ""}),
+        )
