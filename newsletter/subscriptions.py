@@ -55,7 +55,8 @@ def _log(kind, subscriber, request, source=""):
 def _mail_confirmation(subscriber):
     subscriber.confirmation_sent_at = timezone.now()
     subscriber.save(update_fields=["confirmation_sent_at"])
-    transaction.on_commit(lambda: send_confirmation.enqueue(subscriber.pk))
+    # robust: a failing mail server is logged; the subscriber is kept and can sign up again.
+    transaction.on_commit(lambda: send_confirmation.enqueue(subscriber.pk), robust=True)
 
 
 @transaction.atomic

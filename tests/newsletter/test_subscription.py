@@ -245,3 +245,12 @@ def test_the_footer_of_every_page_offers_the_signup(client):
 
 def test_form_start_stamp_is_signed():
     assert signing.loads(SubscribeForm().fields["started"].initial, salt="newsletter.form-started")
+
+
+def test_a_failing_mail_server_keeps_the_subscriber(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.home.failing_mail.Backend"
+    response = _signup(client, django_capture_on_commit_callbacks)
+    assert response.status_code == 200
+    assert Subscriber.objects.get(email=ADDRESS).status == Subscriber.Status.PENDING
