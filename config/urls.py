@@ -14,6 +14,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # The email provider's tracking webhooks (basic-auth secret, plus signatures where the
+    # provider signs): newsletter/tracking.py.
+    path("anymail/", include("anymail.urls")),
 ]
 
 if settings.DEBUG:
@@ -24,7 +27,7 @@ if settings.DEBUG:
 # Hebrew is served at "/", English under "/en/".
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
-    path("newsletter/", include("newsletter.urls")),
+    path("subscription/", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

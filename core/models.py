@@ -40,6 +40,12 @@ class SiteSettings(BaseSiteSetting):
     email = models.EmailField(_("email"), default="shitufi@tkz.co.il")
     phone = models.CharField(_("phone"), max_length=30, default="03-6925418")
     fax = models.CharField(_("fax"), max_length=30, blank=True, default="03-6925417")
+    postal_address = models.CharField(
+        _("postal address"),
+        max_length=200,
+        blank=True,
+        help_text=_("Printed at the foot of every newsletter, as the law asks of bulk mail."),
+    )
     accessibility_coordinator = models.CharField(
         _("accessibility coordinator"),
         max_length=120,
@@ -69,7 +75,12 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("email"), FieldPanel("phone"), FieldPanel("fax")], heading=_("Headquarters")
+            [
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("fax"),
+                FieldPanel("postal_address"),
+            ], heading=_("Headquarters")
         ),
         MultiFieldPanel(
             [FieldPanel("accessibility_coordinator"), FieldPanel("accessibility_email")],

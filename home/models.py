@@ -38,6 +38,7 @@ class HomePage(BasePage):
         "home.ContactPage",
         "news.NewsIndexPage",
         "media.MediaIndexPage",
+        "newsletter.NewsletterIndexPage",
     ]
 
     class Meta:

@@ -12,11 +12,15 @@ import secrets
 import time
 
 from django.conf import settings
+from anymail.message import AnymailMessage
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.message import make_msgid
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from . import providers
+from .emails import UNSUBSCRIBE_MARKER
 from .models import Campaign, Delivery, Subscriber, Suppression, email_hash
 
 logger = logging.getLogger(__name__)
@@ -70,23 +74,45 @@ def claim_batch(campaign, size):
         Delivery.objects.filter(pk__in=ids, status=Delivery.Status.QUEUED).update(
             status=Delivery.Status.CLAIMED, claim=claim, claimed_at=timezone.now()
         )
-    return list(Delivery.objects.filter(claim=claim, status=Delivery.Status.CLAIMED))
+    return list(
+        Delivery.objects.filter(claim=claim, status=Delivery.Status.CLAIMED).order_by("pk")
+    )
 
 
-def _message(campaign, delivery):
+_ONE_CLICK = {"List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+def _single_message(campaign, delivery):
+    """One recipient's own message: their unsubscribe URL written in."""
     url = unsubscribe_url(delivery.unsubscribe_token)
     message = EmailMultiAlternatives(
         subject=campaign.subject,
-        body=campaign.text.replace("{{ unsubscribe_url }}", url),
+        body=campaign.text.replace(UNSUBSCRIBE_MARKER, url),
         to=[delivery.email],
-        headers={
-            "List-Unsubscribe": f"<{url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        headers={"List-Unsubscribe": f"<{url}>", **_ONE_CLICK, "Message-ID": make_msgid()},
     )
-    message.attach_alternative(campaign.html.replace("{{ unsubscribe_url }}", url), "text/html")
-    # Providers that support it (anymail) report events with this id.
-    message.metadata = {"delivery_id": str(delivery.pk)}
+    message.attach_alternative(campaign.html.replace(UNSUBSCRIBE_MARKER, url), "text/html")
+    # anymail passes these to the provider, whose events then name the delivery.
+    message.metadata = {"campaign_id": str(campaign.pk), "delivery_id": str(delivery.pk)}
+    return message
+
+
+def _batch_message(campaign, deliveries, provider):
+    """One provider call for many recipients; each still gets a message of their own, with
+    their own unsubscribe link and header (anymail batch sending)."""
+    field = provider.field("unsubscribe_url")
+    message = AnymailMessage(
+        subject=campaign.subject,
+        body=campaign.text.replace(UNSUBSCRIBE_MARKER, field),
+        to=[delivery.email for delivery in deliveries],
+        headers=_ONE_CLICK,
+    )
+    message.attach_alternative(campaign.html.replace(UNSUBSCRIBE_MARKER, field), "text/html")
+    urls = {d.email: unsubscribe_url(d.unsubscribe_token) for d in deliveries}
+    message.merge_data = {email: {"unsubscribe_url": url} for email, url in urls.items()}
+    message.merge_headers = {email: {"List-Unsubscribe": f"<{url}>"} for email, url in urls.items()}
+    message.merge_metadata = {d.email: {"delivery_id": str(d.pk)} for d in deliveries}
+    message.metadata = {"campaign_id": str(campaign.pk)}
     return message
 
 
@@ -94,25 +120,78 @@ class ProviderError(Exception):
     """The provider failed during a batch; the run stops and can be resumed."""
 
 
+# What anymail's per-recipient status means for a delivery.
+_OUTCOMES = {
+    "sent": Delivery.Status.SENT,
+    "queued": Delivery.Status.SENT,
+    "rejected": Delivery.Status.FAILED,
+    "invalid": Delivery.Status.FAILED,
+    "failed": Delivery.Status.FAILED,
+}
+
+
 def send_batch(campaign, deliveries, connection):
-    """Send the claimed deliveries, one message each, and record every outcome. When the
-    provider fails, the message it failed on is marked unknown (it may have gone out), the
-    untried rest of the batch goes back to the queue, and ProviderError is raised."""
-    for index, delivery in enumerate(deliveries):
+    """Send the claimed deliveries and record every outcome. When the provider fails, the
+    message(s) of the failing call are marked unknown (they may have gone out), the untried
+    rest goes back to the queue, and ProviderError is raised."""
+    provider = providers.for_connection(connection)
+    if provider.batches:
+        step = provider.batch_size
+        calls = [deliveries[i : i + step] for i in range(0, len(deliveries), step)]
+    else:
+        calls = [[delivery] for delivery in deliveries]
+    for index, group in enumerate(calls):
+        if provider.batches:
+            message = _batch_message(campaign, group, provider)
+        else:
+            message = _single_message(campaign, group[0])
         try:
-            sent = connection.send_messages([_message(campaign, delivery)])
+            accepted = connection.send_messages([message])
         except Exception as error:
-            logger.warning("Delivery %s: outcome unknown (%s)", delivery.pk, error)
-            _record(delivery, Delivery.Status.UNKNOWN, error=str(error)[:500])
-            for untried in deliveries[index + 1 :]:
-                _record(untried, Delivery.Status.QUEUED, claim="", claimed_at=None)
+            logger.warning("Deliveries %s…: outcome unknown (%s)", group[0].pk, error)
+            _record(group, Delivery.Status.UNKNOWN, error=str(error)[:500])
+            untried = [d for rest in calls[index + 1 :] for d in rest]
+            _record(untried, Delivery.Status.QUEUED, claim="", claimed_at=None)
             raise ProviderError(str(error)) from error
-        status = Delivery.Status.SENT if sent else Delivery.Status.FAILED
-        _record(delivery, status, sent_at=timezone.now())
+        _record_outcomes(group, message, accepted)
 
 
-def _record(delivery, status, **fields):
-    Delivery.objects.filter(pk=delivery.pk, claim=delivery.claim).update(status=status, **fields)
+def _record_outcomes(group, message, accepted):
+    now = timezone.now()
+    statuses = getattr(getattr(message, "anymail_status", None), "recipients", None)
+    for delivery in group:
+        if statuses is not None:
+            status = statuses.get(delivery.email)
+            delivery.status = _OUTCOMES.get(status and status.status, Delivery.Status.UNKNOWN)
+            delivery.message_id = str(status.message_id or "")[:255] if status else ""
+        else:
+            delivery.status = Delivery.Status.SENT if accepted else Delivery.Status.FAILED
+            delivery.message_id = message.extra_headers.get("Message-ID", "")
+        delivery.sent_at = now
+    _save(group, ["status", "message_id", "sent_at"], group[0].claim)
+
+
+def _save(group, fields, claim):
+    """Write back only the rows this worker still holds (a claim that went stale may have
+    been marked unknown meanwhile)."""
+    with transaction.atomic():
+        ours = set(
+            Delivery.objects.select_for_update()
+            .filter(pk__in=[d.pk for d in group], claim=claim, status=Delivery.Status.CLAIMED)
+            .values_list("pk", flat=True)
+        )
+        Delivery.objects.bulk_update([d for d in group if d.pk in ours], fields, batch_size=500)
+
+
+def _record(group, status, **fields):
+    if not group:
+        return
+    claim = group[0].claim
+    for delivery in group:
+        delivery.status = status
+        for name, value in fields.items():
+            setattr(delivery, name, value)
+    _save(group, ["status", *fields], claim)
 
 
 def expire_stale_claims(campaign, now=None):
@@ -127,23 +206,27 @@ def run_campaign(campaign, batch_size=None, per_minute=None, connection=None):
     """Send until nothing is queued, or the campaign is paused or cancelled; a failing
     provider raises ProviderError (run again to resume). Safe to run in several workers at
     once. The campaign is done once no delivery is queued or claimed."""
-    batch_size = batch_size or settings.NEWSLETTER_BATCH_SIZE
-    per_minute = per_minute or settings.NEWSLETTER_RATE_PER_MINUTE
     connection = connection or get_connection()
-    while True:
-        campaign.refresh_from_db(fields=["status"])
-        if campaign.status != Campaign.Status.SENDING:
-            return
-        expire_stale_claims(campaign)
-        started = time.monotonic()
-        batch = claim_batch(campaign, batch_size)
-        if not batch:
-            break
-        send_batch(campaign, batch, connection)
-        # Keep to the provider's rate: a batch of N may take no less than N/rate minutes.
-        pause = len(batch) * 60 / per_minute - (time.monotonic() - started)
-        if pause > 0:
-            time.sleep(pause)
+    batch_size = batch_size or providers.for_connection(connection).batch_size
+    per_minute = per_minute or settings.NEWSLETTER_RATE_PER_MINUTE
+    connection.open()  # one connection for the whole run (SMTP: one session)
+    try:
+        while True:
+            campaign.refresh_from_db(fields=["status"])
+            if campaign.status != Campaign.Status.SENDING:
+                return
+            expire_stale_claims(campaign)
+            started = time.monotonic()
+            batch = claim_batch(campaign, batch_size)
+            if not batch:
+                break
+            send_batch(campaign, batch, connection)
+            # Keep to the provider's rate: a batch of N takes no less than N/rate minutes.
+            pause = len(batch) * 60 / per_minute - (time.monotonic() - started)
+            if pause > 0:
+                time.sleep(pause)
+    finally:
+        connection.close()
     finish_if_done(campaign)
 
 

@@ -41,12 +41,13 @@ def subscriber_for_confirmation(code):
 
 
 def _log(kind, subscriber, request, source=""):
+    """request is None for what the email provider reported (a complaint, say)."""
     ConsentEvent.objects.create(
         subscriber=subscriber,
         email_hash=email_hash(subscriber.email),
         kind=kind,
-        ip=client_address(request) or None,
-        user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
+        ip=(client_address(request) or None) if request else None,
+        user_agent=request.META.get("HTTP_USER_AGENT", "")[:300] if request else "",
         source=source[:100],
         consent_version=CONSENT_VERSION,
     )

@@ -43,3 +43,21 @@ def send_confirmation(subscriber_id):
             render_to_string("newsletter/email/confirm.html", context), "text/html"
         )
     message.send()
+
+
+@task()
+def send_campaign(campaign_id):
+    """Run a campaign until it is done, paused or cancelled. A failing provider pauses it
+    with the error on record, for a sender to resume."""
+    from .models import Campaign
+    from .sending import ProviderError, run_campaign
+
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None:
+        return
+    try:
+        run_campaign(campaign)
+    except ProviderError as error:
+        Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.SENDING).update(
+            status=Campaign.Status.PAUSED, last_error=str(error)[:500]
+        )

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "anymail",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -184,8 +185,11 @@ ANYMAIL = env.dict("ANYMAIL", default={})
 # Key of the hashes that let the suppression list and the consent log recognise an address
 # without keeping it. Production must set its own (and keep it: a new key forgets them all).
 NEWSLETTER_HASH_KEY = env.str("NEWSLETTER_HASH_KEY", default="dev-only-newsletter-hash-key")
-# How a campaign is sent: recipients per claimed batch, and messages per minute at most.
+# How a campaign is sent: recipients claimed at a time by providers without batch sending
+# (newsletter/providers.py), an optional override of the batch table, e.g.
+# NEWSLETTER_BATCH=size=1000,merge_field=-{}- , and messages per minute at most.
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
+NEWSLETTER_BATCH = env.dict("NEWSLETTER_BATCH", default={})
 NEWSLETTER_RATE_PER_MINUTE = env.int("NEWSLETTER_RATE_PER_MINUTE", default=6000)
 
 SESSION_COOKIE_HTTPONLY = True

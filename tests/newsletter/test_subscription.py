@@ -28,7 +28,7 @@ def _form_data(**overrides):
 def _signup(client, django_capture_on_commit_callbacks, **overrides):
     with django_capture_on_commit_callbacks(execute=True):
         return client.post(
-            "/newsletter/",
+            "/subscription/",
             _form_data(**overrides),
             REMOTE_ADDR="192.0.2.7",
             HTTP_USER_AGENT="pytest-browser",
@@ -36,7 +36,7 @@ def _signup(client, django_capture_on_commit_callbacks, **overrides):
 
 
 def _confirm_url():
-    return re.search(r"http://testserver(/newsletter/confirm/[^/\s]+/)", mail.outbox[-1].body)[1]
+    return re.search(r"http://testserver(/subscription/confirm/[^/\s]+/)", mail.outbox[-1].body)[1]
 
 
 def test_signup_confirm_by_post_and_the_consent_evidence(
@@ -130,7 +130,7 @@ def test_the_messages_are_in_english_on_the_english_page(
     client, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/en/newsletter/", _form_data(email="bad"))
+        response = client.post("/en/subscription/", _form_data(email="bad"))
     assert "Enter a valid email address." in response.content.decode()
 
 
@@ -168,7 +168,7 @@ def test_an_expired_or_forged_confirmation_link_does_nothing(
     client, django_capture_on_commit_callbacks
 ):
     _signup(client, django_capture_on_commit_callbacks)
-    assert client.post("/newsletter/confirm/forged:code/").status_code == 404
+    assert client.post("/subscription/confirm/forged:code/").status_code == 404
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING
 
 
@@ -183,7 +183,7 @@ def test_one_click_unsubscribe_needs_no_cookie_or_token(active):
     from django.test import Client
 
     scanner = Client(enforce_csrf_checks=True)
-    url = f"/newsletter/unsubscribe/{active.token}/"
+    url = f"/subscription/unsubscribe/{active.token}/"
     assert scanner.get(url).status_code == 200
     active.refresh_from_db()
     assert active.status == Subscriber.Status.ACTIVE, "a GET never unsubscribes"
@@ -197,7 +197,7 @@ def test_one_click_unsubscribe_needs_no_cookie_or_token(active):
 def test_resubscribing_after_unsubscribing_is_logged(
     client, active, django_capture_on_commit_callbacks
 ):
-    client.post(f"/newsletter/unsubscribe/{active.token}/")
+    client.post(f"/subscription/unsubscribe/{active.token}/")
     _signup(client, django_capture_on_commit_callbacks)
     client.post(_confirm_url())
     kinds = list(active.events.values_list("kind", flat=True))
@@ -205,7 +205,7 @@ def test_resubscribing_after_unsubscribing_is_logged(
 
 
 def test_erasure_keeps_only_a_hash_and_suppresses_the_address(client, active):
-    client.post(f"/newsletter/erase/{active.token}/")
+    client.post(f"/subscription/erase/{active.token}/")
     assert not Subscriber.objects.exists()
     assert Suppression.covers(ADDRESS)
     events = ConsentEvent.objects.filter(email_hash=email_hash(ADDRESS))
@@ -216,7 +216,7 @@ def test_erasure_keeps_only_a_hash_and_suppresses_the_address(client, active):
 def test_new_confirmed_consent_lifts_the_suppression(
     client, active, django_capture_on_commit_callbacks
 ):
-    client.post(f"/newsletter/erase/{active.token}/")
+    client.post(f"/subscription/erase/{active.token}/")
     _signup(client, django_capture_on_commit_callbacks)
     assert Suppression.covers(ADDRESS), "a request alone is not consent"
     client.post(_confirm_url())
@@ -233,12 +233,12 @@ def test_consent_events_are_append_only(active):
 
 @pytest.mark.parametrize("token", ["x" * 65, "no-such-token"])
 def test_unknown_tokens_are_not_found(client, token):
-    assert client.post(f"/newsletter/unsubscribe/{token}/").status_code == 404
-    assert client.get(f"/newsletter/erase/{token}/").status_code == 404
+    assert client.post(f"/subscription/unsubscribe/{token}/").status_code == 404
+    assert client.get(f"/subscription/erase/{token}/").status_code == 404
 
 
 def test_the_footer_of_every_page_offers_the_signup(client):
-    form = soup(client.get("/vision/")).select_one("footer form[action='/newsletter/']")
+    form = soup(client.get("/vision/")).select_one("footer form[action='/subscription/']")
     assert form.select_one("input[name=consent][type=checkbox]:not([checked])")
     assert form.select_one("label[for=footer-email]")
 
