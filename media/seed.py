@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from core.seed.translation import translate_page
+from core.seed.translation import translate_once
 from core.seed.tree import ensure_child
 
 from . import generate
@@ -282,30 +282,23 @@ def _new_journal():
     return _journal("he", document=document, cover=_image(title, "cover", size=(900, 1200)))
 
 
-def _translate(page, build, english):
-    """Translate `page` from `build()`, its English mirror, unless it is translated already
-    (then the mirror is not even built: editors may have changed the Hebrew since)."""
-    if page.get_translation_or_none(english) is None:
-        translate_page(page, build(), english)
-
-
 def seed_media(home, english):
     """Make the media section under the Hebrew `home` and translate it into `english`
     (a Locale); return the Hebrew media index. Pages that exist are left as they are."""
     media, _created = ensure_child(home, INDEX["slug"], lambda: _index("he"))
-    _translate(media, lambda: _index("en"), english)
+    translate_once(media, lambda: _index("en"), english)
 
     video, _created = ensure_child(media, VIDEO["slug"], _new_video)
-    _translate(video, lambda: _video("en"), english)
+    translate_once(video, lambda: _video("en"), english)
 
     gallery, _created = ensure_child(media, GALLERY["slug"], _new_gallery)
     images = [item.image for item in gallery.images.all()]
-    _translate(gallery, lambda: _gallery("en", images), english)
+    translate_once(gallery, lambda: _gallery("en", images), english)
 
     journal, _created = ensure_child(media, JOURNAL["slug"], _new_journal)
-    _translate(journal, lambda: _journal("en"), english)
+    translate_once(journal, lambda: _journal("en"), english)
 
     for event in (CONFERENCE, REGIONAL_MEETING):
         page, _created = ensure_child(media, event["slug"], lambda event=event: _event(event, "he"))
-        _translate(page, lambda event=event: _event(event, "en"), english)
+        translate_once(page, lambda event=event: _event(event, "en"), english)
     return media

@@ -163,7 +163,8 @@ def _record_outcomes(group, message, accepted):
         if statuses is not None:
             status = statuses.get(delivery.email)
             delivery.status = _OUTCOMES.get(status and status.status, Delivery.Status.UNKNOWN)
-            delivery.message_id = str(status.message_id or "")[:255] if status else ""
+            message_id = status.message_id if status else None
+            delivery.message_id = "" if message_id is None else str(message_id)[:255]
         else:
             delivery.status = Delivery.Status.SENT if accepted else Delivery.Status.FAILED
             delivery.message_id = message.extra_headers.get("Message-ID", "")

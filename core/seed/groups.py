@@ -37,7 +37,11 @@ GROUPS = {
         ],
         "collections": ["add", "change", "choose", "delete"],
     },
-    NEWSLETTER_SENDERS: {"permissions": [ADMIN_ACCESS], "pages": [], "collections": []},
+    NEWSLETTER_SENDERS: {
+        "permissions": [ADMIN_ACCESS, "newsletter.send_campaign"],
+        "pages": [],
+        "collections": [],
+    },
     LEGAL_COUNSEL: {"permissions": [ADMIN_ACCESS], "pages": [], "collections": []},
     MEMBER_KIBBUTZIM: {"permissions": [], "pages": [], "collections": []},
 }

@@ -15,6 +15,7 @@ from core.models import SiteSettings
 from home.models import ContactFormField, ContactPage, HomePage, StandardPage, VisionPage
 from media.seed import seed_media
 from news.seed import seed_news
+from newsletter.seed import seed_newsletter
 
 from .standing_pages import STANDING_PAGES
 from .translation import translate_page
@@ -181,4 +182,5 @@ def seed_pages():
     settings.save()
     seed_news(home, english)
     seed_media(home, english)
+    seed_newsletter(home, english)
     return home

@@ -45,3 +45,10 @@ def translate_page(source, translated, locale):
     translation.import_po(po)
     translation.save_target(publish=True)
     return source.get_translation(locale).specific
+
+
+def translate_once(page, build, locale):
+    """Translate `page` from `build()`, its mirror in `locale`, unless it is translated
+    already (then the mirror is not even built: editors may have changed the source)."""
+    if page.get_translation_or_none(locale) is None:
+        translate_page(page, build(), locale)

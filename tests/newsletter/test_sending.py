@@ -5,13 +5,15 @@ import datetime
 import threading
 
 import pytest
+from anymail.backends.test import EmailBackend as AnymailTestBackend
+from anymail.exceptions import AnymailAPIError
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.db import connection as db_connection
 from django.utils import timezone
 from wagtail.models import Page
 
-from newsletter import sending
+from newsletter import control, sending
 from newsletter.emails import UNSUBSCRIBE_MARKER
 from newsletter.models import Campaign, Subscriber, Suppression, email_hash
 
@@ -174,3 +176,118 @@ def test_two_workers_never_send_one_delivery_twice():
     recipients = _recipients()
     assert len(recipients) == len(set(recipients)) == HE_SUBSCRIBERS
     assert set(campaign.deliveries.values_list("status", flat=True)) == {"sent"}
+
+
+class KilledAfter(EmailBackend):
+    """A worker process killed while its batch is at the provider: `k` messages go out,
+    then the process dies (nothing after that point runs, not even error handling)."""
+
+    def __init__(self, k, **kwargs):
+        super().__init__(**kwargs)
+        self.left = k
+
+    def send_messages(self, messages):
+        if self.left <= 0:
+            raise SystemExit("killed")
+        self.left -= len(messages)
+        return super().send_messages(messages)
+
+
+@pytest.mark.django_db
+def test_a_worker_killed_mid_batch_then_a_resume_and_the_admin_resend():
+    _subscribers()
+    campaign = _campaign()
+    with pytest.raises(SystemExit):
+        sending.run_campaign(campaign, batch_size=10, per_minute=10**6, connection=KilledAfter(4))
+    assert campaign.deliveries.filter(status="claimed").count() == 6
+    sending.run_campaign(campaign, batch_size=10, per_minute=10**6)  # another worker
+    later = timezone.now() + sending.STALE_CLAIM + datetime.timedelta(minutes=1)
+    sending.expire_stale_claims(campaign, now=later)
+    unknown = set(campaign.deliveries.filter(status="unknown").values_list("email", flat=True))
+    assert len(unknown) == 6
+    recipients = _recipients()
+    assert len(recipients) == len(set(recipients)) == HE_SUBSCRIBERS - 6
+    assert not unknown & set(recipients), "nothing of unknown outcome was re-sent on its own"
+
+    assert control.resend_unresolved(campaign) == 6  # the sender's explicit decision
+    sending.run_campaign(campaign, batch_size=10, per_minute=10**6)
+    assert sorted(_recipients()[-6:]) == sorted(unknown)
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DONE
+
+
+ANYMAIL_TEST = "anymail.backends.test.EmailBackend"
+
+
+class AnymailFailingAfter(AnymailTestBackend):
+    """anymail's test provider that takes `calls` API calls, then fails."""
+
+    def __init__(self, calls, **kwargs):
+        super().__init__(**kwargs)
+        self.left = calls
+
+    def send_messages(self, messages):
+        if self.left <= 0:
+            raise AnymailAPIError("provider went away")
+        self.left -= 1
+        return super().send_messages(messages)
+
+
+@pytest.mark.django_db
+def test_a_batch_provider_gets_one_call_per_batch_with_each_recipients_own_fields(settings):
+    settings.EMAIL_BACKEND = ANYMAIL_TEST
+    _subscribers()
+    campaign = _campaign()
+    sending.run_campaign(campaign, batch_size=10, per_minute=10**6)
+    assert len(mail.outbox) == 3  # 25 recipients, 10 a call
+    deliveries = {d.email: d for d in campaign.deliveries.all()}
+    for message in mail.outbox:
+        params = message.anymail_test_params
+        assert params["is_batch_send"] is True
+        assert "{{unsubscribe_url}}" in params["text_body"]
+        assert params["extra_headers"]["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        for address in message.to:
+            delivery = deliveries[address]
+            url = f"http://testserver/subscription/unsubscribe/{delivery.unsubscribe_token}/"
+            assert params["merge_data"][address] == {"unsubscribe_url": url}
+            assert params["merge_headers"][address] == {"List-Unsubscribe": f"<{url}>"}
+            assert params["merge_metadata"][address] == {"delivery_id": str(delivery.pk)}
+            assert delivery.status == "sent"
+            assert delivery.message_id == str(mail.outbox.index(message))
+    assert sorted(_recipients_of_batches()) == sorted(deliveries)
+
+
+def _recipients_of_batches():
+    return [address for message in mail.outbox for address in message.to]
+
+
+@pytest.mark.django_db
+def test_a_batch_provider_failing_then_a_resume(settings):
+    settings.EMAIL_BACKEND = ANYMAIL_TEST
+    _subscribers()
+    campaign = _campaign()
+    with pytest.raises(sending.ProviderError):
+        sending.run_campaign(
+            campaign, batch_size=10, per_minute=10**6, connection=AnymailFailingAfter(1)
+        )
+    statuses = list(campaign.deliveries.values_list("status", flat=True))
+    assert (statuses.count("sent"), statuses.count("unknown"), statuses.count("queued")) == (
+        10,
+        10,
+        5,
+    )
+    sending.run_campaign(campaign, batch_size=10, per_minute=10**6)
+    recipients = _recipients_of_batches()
+    assert len(recipients) == len(set(recipients)) == 15
+    assert set(campaign.deliveries.values_list("status", flat=True)) == {"sent", "unknown"}
+
+
+@pytest.mark.django_db
+def test_cancel_leaves_the_queue_unsent():
+    _subscribers()
+    campaign = _campaign()
+    assert control.cancel(campaign) == 1
+    sending.run_campaign(campaign, batch_size=5, per_minute=10**6)
+    assert mail.outbox == []
+    assert set(campaign.deliveries.values_list("status", flat=True)) == {"cancelled"}
+    assert control.resume(campaign) == 0, "a cancelled campaign stays cancelled"
