@@ -25,3 +25,9 @@ WHITENOISE_AUTOREFRESH = True
 
 # No internet here: video players are built from their addresses (core/embeds.py).
 WAGTAILEMBEDS_FINDERS = [{"class": "core.embeds.OfflineVideoFinder"}]
+
+# The provider webhooks' secrets, for the tests that post to them.
+ANYMAIL = {
+    "WEBHOOK_SECRET": "webhook:test-secret",
+    "MAILGUN_WEBHOOK_SIGNING_KEY": "test-signing-key",
+}

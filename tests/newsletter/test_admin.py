@@ -1,0 +1,122 @@
+"""The newsletter in the admin: editors test an issue on themselves; only Newsletter
+senders send it, once, and follow, pause, resume or cancel the campaign."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+
+from newsletter.models import Campaign, NewsletterIssuePage, Subscriber
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def issue(home):
+    return NewsletterIssuePage.objects.descendant_of(home).get(locale__language_code="he")
+
+
+def _user(django_user_model, client, *groups):
+    user = django_user_model.objects.create_user(
+        username="-".join(groups).replace(" ", "_"), email="ruth@example.org", password="x"
+    )
+    user.groups.add(*Group.objects.filter(name__in=groups))
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model, client):
+    return _user(django_user_model, client, "Editors")
+
+
+@pytest.fixture
+def sender(django_user_model, client):
+    return _user(django_user_model, client, "Editors", "Newsletter senders")
+
+
+@pytest.fixture
+def subscribers():
+    for n in range(3):
+        Subscriber.objects.create(email=f"he{n}@example.org", language="he", status="active")
+    Subscriber.objects.create(email="en@example.org", language="en", status="active")
+    Subscriber.objects.create(email="pending@example.org", language="he")
+
+
+def test_an_editor_sends_a_test_of_the_draft_to_themselves(client, editor, issue):
+    draft = issue.get_latest_revision_as_object()
+    draft.subject = "טיוטה חדשה"
+    draft.save_revision()
+    url = f"/admin/newsletter/issue/{issue.pk}/test/"
+    assert client.get(url).status_code == 200
+    assert mail.outbox == [], "opening the page sends nothing"
+    response = client.post(url)
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.to == ["ruth@example.org"]
+    assert message.subject.endswith("טיוטה חדשה")
+    assert message.alternatives[0][1] == "text/html"
+
+
+def test_an_editor_may_not_send_to_subscribers(client, editor, issue, subscribers):
+    # Wagtail turns a refusal into a message and a redirect to the dashboard.
+    for method, url in [
+        (client.get, f"/admin/newsletter/issue/{issue.pk}/send/"),
+        (client.post, f"/admin/newsletter/issue/{issue.pk}/send/"),
+        (client.get, "/admin/newsletter/"),
+    ]:
+        assert method(url).url == "/admin/"
+    assert not Campaign.objects.exists()
+    edit_page = client.get(f"/admin/pages/{issue.pk}/edit/").content.decode()
+    assert f"/admin/newsletter/issue/{issue.pk}/test/" in edit_page
+    assert f"/admin/newsletter/issue/{issue.pk}/send/" not in edit_page
+
+
+def test_a_sender_sends_an_issue_once(
+    client, sender, issue, subscribers, django_capture_on_commit_callbacks
+):
+    url = f"/admin/newsletter/issue/{issue.pk}/send/"
+    confirm = client.get(url)
+    assert confirm.context["recipients"] == 3
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    campaign = Campaign.objects.get()
+    assert response.url == f"/admin/newsletter/campaign/{campaign.pk}/"
+    assert sorted(m.to[0] for m in mail.outbox) == [f"he{n}@example.org" for n in range(3)]
+    assert campaign.subject == issue.subject
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DONE
+
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post(url)
+    assert again.url == response.url
+    assert Campaign.objects.count() == 1 and len(mail.outbox) == 3
+
+    progress = client.get(response.url)
+    assert progress.context["progress"]["sent"] == 3
+    listing = client.get("/admin/newsletter/").content.decode()
+    assert campaign.subject in listing
+
+
+def test_an_unpublished_issue_is_not_sent(client, sender, issue, subscribers):
+    issue.unpublish()
+    response = client.post(f"/admin/newsletter/issue/{issue.pk}/send/")
+    assert response.status_code == 302
+    assert not Campaign.objects.exists()
+
+
+def test_a_sender_pauses_resumes_and_cancels(
+    client, sender, issue, subscribers, django_capture_on_commit_callbacks, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/newsletter/issue/{issue.pk}/send/")
+    campaign = Campaign.objects.get()
+    url = f"/admin/newsletter/campaign/{campaign.pk}/"
+    assert 'http-equiv="refresh"' in client.get(url).content.decode()
+    for action, status in [("pause", "paused"), ("resume", "sending"), ("cancel", "cancelled")]:
+        client.post(url, {"action": action})
+        campaign.refresh_from_db()
+        assert campaign.status == status
+    assert campaign.progress()["cancelled"] == 3
+    assert mail.outbox == []
