@@ -80,7 +80,8 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("phone"),
                 FieldPanel("fax"),
                 FieldPanel("postal_address"),
-            ], heading=_("Headquarters")
+            ],
+            heading=_("Headquarters"),
         ),
         MultiFieldPanel(
             [FieldPanel("accessibility_coordinator"), FieldPanel("accessibility_email")],

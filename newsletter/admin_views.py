@@ -6,7 +6,6 @@ newsletter.send_campaign) start, pause, resume or cancel a campaign."""
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -17,6 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import control
 from .emails import base_url, render_issue
+from .mail import NewsletterEmail
 from .models import Campaign, Delivery, NewsletterIssuePage, Subscriber
 
 SEND_PERMISSION = "newsletter.send_campaign"
@@ -48,7 +48,7 @@ class SendTestView(WagtailAdminTemplateMixin, TemplateView):
         rendered = render_issue(
             self.issue, unsubscribe_url=base_url() + reverse("newsletter:subscribe")
         )
-        message = EmailMultiAlternatives(
+        message = NewsletterEmail(
             subject=_("Test: %(subject)s") % {"subject": rendered.subject},
             body=rendered.text,
             to=[request.user.email],

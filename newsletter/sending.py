@@ -11,16 +11,17 @@ import logging
 import secrets
 import time
 
-from django.conf import settings
 from anymail.message import AnymailMessage
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.conf import settings
+from django.core.mail import get_connection
 from django.core.mail.message import make_msgid
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import providers
 from .emails import UNSUBSCRIBE_MARKER
+from .mail import NewsletterEmail
 from .models import Campaign, Delivery, Subscriber, Suppression, email_hash
 
 logger = logging.getLogger(__name__)
@@ -29,9 +30,11 @@ STALE_CLAIM = datetime.timedelta(minutes=15)
 QUEUE_CHUNK = 2000
 
 
-def unsubscribe_url(token):
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return base + reverse("newsletter:unsubscribe", args=[token])
+def unsubscribe_url(token, language):
+    """The subscriber's own unsubscribe page, in the language of their newsletter."""
+    with translation.override(language):
+        path = reverse("newsletter:unsubscribe", args=[token])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def queue_deliveries(campaign):
@@ -74,9 +77,7 @@ def claim_batch(campaign, size):
         Delivery.objects.filter(pk__in=ids, status=Delivery.Status.QUEUED).update(
             status=Delivery.Status.CLAIMED, claim=claim, claimed_at=timezone.now()
         )
-    return list(
-        Delivery.objects.filter(claim=claim, status=Delivery.Status.CLAIMED).order_by("pk")
-    )
+    return list(Delivery.objects.filter(claim=claim, status=Delivery.Status.CLAIMED).order_by("pk"))
 
 
 _ONE_CLICK = {"List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
@@ -84,8 +85,8 @@ _ONE_CLICK = {"List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 def _single_message(campaign, delivery):
     """One recipient's own message: their unsubscribe URL written in."""
-    url = unsubscribe_url(delivery.unsubscribe_token)
-    message = EmailMultiAlternatives(
+    url = unsubscribe_url(delivery.unsubscribe_token, campaign.language)
+    message = NewsletterEmail(
         subject=campaign.subject,
         body=campaign.text.replace(UNSUBSCRIBE_MARKER, url),
         to=[delivery.email],
@@ -108,7 +109,7 @@ def _batch_message(campaign, deliveries, provider):
         headers=_ONE_CLICK,
     )
     message.attach_alternative(campaign.html.replace(UNSUBSCRIBE_MARKER, field), "text/html")
-    urls = {d.email: unsubscribe_url(d.unsubscribe_token) for d in deliveries}
+    urls = {d.email: unsubscribe_url(d.unsubscribe_token, campaign.language) for d in deliveries}
     message.merge_data = {email: {"unsubscribe_url": url} for email, url in urls.items()}
     message.merge_headers = {email: {"List-Unsubscribe": f"<{url}>"} for email, url in urls.items()}
     message.merge_metadata = {d.email: {"delivery_id": str(d.pk)} for d in deliveries}

@@ -2,7 +2,6 @@
 production)."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -17,6 +16,7 @@ def _absolute(path):
 def send_confirmation(subscriber_id):
     """Mail the confirmation link, in the subscriber's language. A subscriber who is gone
     or no longer pending gets nothing."""
+    from .mail import NewsletterEmail
     from .models import Subscriber
     from .subscriptions import confirmation_code
 
@@ -34,7 +34,7 @@ def send_confirmation(subscriber_id):
             "LANGUAGE_BIDI": translation.get_language_bidi(),
         }
         subject = render_to_string("newsletter/email/confirm_subject.txt", context).strip()
-        message = EmailMultiAlternatives(
+        message = NewsletterEmail(
             subject=subject,
             body=render_to_string("newsletter/email/confirm.txt", context),
             to=[subscriber.email],

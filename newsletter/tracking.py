@@ -36,8 +36,7 @@ def _event_id(event, esp_name):
         return f"{esp_name}:{event.event_id}"[:255]
     # Some providers give no id: the same report always yields the same digest.
     raw = "|".join(
-        str(part)
-        for part in (event.message_id, event.event_type, event.timestamp, event.recipient)
+        str(part) for part in (event.message_id, event.event_type, event.timestamp, event.recipient)
     )
     return f"{esp_name}:sha256:{hashlib.sha256(raw.encode()).hexdigest()}"
 

@@ -1,4 +1,7 @@
+import email
+import email.policy
 import shutil
+import socket
 
 import pytest
 from django.conf import settings
@@ -36,3 +39,38 @@ def hebrew(db):
 def pytest_sessionfinish(session, exitstatus):
     """The session's uploads (generated seed images, renditions) go with it."""
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+class CapturingSmtpHandler:
+    """What a real SMTP server received: each message's envelope, as bytes on the wire."""
+
+    def __init__(self):
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 Message accepted"
+
+    def messages(self):
+        return [
+            email.message_from_bytes(envelope.content, policy=email.policy.default)
+            for envelope in self.envelopes
+        ]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd) on loopback, and Django's SMTP backend pointed at it."""
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    handler = CapturingSmtpHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    yield handler
+    controller.stop()
