@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import ContactPage, HomePage, StandardPage, VisionPage
 from media.models import MediaIndexPage
+from newsletter.models import NewsletterIndexPage
 from news.models import NewsIndexPage
 from tests.html import html_lang_dir, soup
 
@@ -66,7 +67,15 @@ class TestPageTreeRules(WagtailPageTestCase):
     def test_home_sits_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {VisionPage, StandardPage, ContactPage, NewsIndexPage, MediaIndexPage}
+            HomePage,
+            {
+                VisionPage,
+                StandardPage,
+                ContactPage,
+                NewsIndexPage,
+                MediaIndexPage,
+                NewsletterIndexPage,
+            },
         )
 
     def test_vision_lives_under_home_once(self):
