@@ -8,8 +8,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import ContactPage, HomePage, StandardPage, VisionPage
 from media.models import MediaIndexPage
-from newsletter.models import NewsletterIndexPage
 from news.models import NewsIndexPage
+from newsletter.models import NewsletterIndexPage
 from tests.html import html_lang_dir, soup
 
 pytestmark = pytest.mark.django_db
