@@ -1,0 +1,372 @@
+"""Benchmark of sending one newsletter issue: not a test, a measurement.
+
+    .venv/bin/python bench/newsletter_send.py [--subscribers 5000,10000,20000]
+                                              [--database URL] [-v]
+
+Builds a throwaway site (a SQLite database in a fresh directory under /tmp, or the
+PostgreSQL database given with --database, created if missing), with the dev settings and
+DEBUG off: migrates, runs `seed`, then for each size adds active Hebrew subscribers in bulk
+up to that count, starts a campaign of the seeded Hebrew issue the way
+newsletter.control.start does, and sends it through anymail's test backend in a fresh
+process: queueing (newsletter.sending.queue_deliveries) and sending
+(newsletter.sending.run_campaign) are timed separately, then run again under tracemalloc
+for the peak of Python allocations. Only the table is printed (progress goes to stderr
+with -v). Nothing leaves the machine: the test backend sends nothing.
+"""
+
+import argparse
+import json
+import math
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = [5000, 10000, 20000]
+DOMAIN = "@bench.example.org"  # every subscriber the benchmark adds, and only those
+LANGUAGE = "he"
+TARGET = 2000  # messages per second, from the issue
+
+VERBOSE = False
+
+
+def log(message):
+    if VERBOSE:
+        sys.stderr.write(f"[bench] {message}\n")
+        sys.stderr.flush()
+
+
+def check(condition, message):
+    """The figures mean nothing if the campaign did not reach everyone exactly once."""
+    if not condition:
+        raise AssertionError(message)
+
+
+# --- the throwaway site ------------------------------------------------------------------
+
+
+def environment(workdir, database):
+    """The environment of this process and of the measuring processes."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": database or f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "DEBUG": "false",  # dev defaults to DEBUG on, which logs every query in memory
+        "MEDIA_ROOT": str(workdir / "uploads"),
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def ensure_postgres_database(url):
+    """Create the database named in `url` if it does not exist yet."""
+    import psycopg
+    from psycopg import sql
+
+    name = urlsplit(url).path.lstrip("/")
+    with psycopg.connect(urlsplit(url)._replace(path="/postgres").geturl()) as admin:
+        admin.autocommit = True
+        if admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            return False
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        return True
+
+
+def build_site():
+    """Migrate and seed; return the seeded Hebrew issue."""
+    from django.core.management import call_command
+
+    from newsletter.models import NewsletterIssuePage, Subscriber
+
+    log("migrating")
+    call_command("migrate", interactive=False, verbosity=0)
+    log("seeding")
+    call_command("seed", verbosity=0)
+    if Subscriber.objects.exclude(email__endswith=DOMAIN).exists():
+        raise SystemExit("This database has subscribers of its own: give a throwaway one.")
+    return NewsletterIssuePage.objects.get(locale__language_code=LANGUAGE)
+
+
+def clear(issue):
+    """Remove what the benchmark added: the campaign (and its deliveries), the subscribers."""
+    from newsletter.models import Campaign, Subscriber
+
+    Campaign.objects.filter(issue=issue).delete()
+    Subscriber.objects.filter(email__endswith=DOMAIN).delete()
+
+
+def add_subscribers(count):
+    """Active Hebrew subscribers up to `count` in all, added in bulk."""
+    from newsletter.models import Subscriber, new_token
+
+    have = Subscriber.objects.filter(email__endswith=DOMAIN).count()
+    log(f"adding {count - have} subscribers")
+    Subscriber.objects.bulk_create(
+        (
+            Subscriber(
+                email=f"reader{n:06d}{DOMAIN}",
+                language=LANGUAGE,
+                status=Subscriber.Status.ACTIVE,
+                token=new_token(),
+            )
+            for n in range(have, count)
+        ),
+        batch_size=1000,
+    )
+
+
+def start_campaign(issue):
+    """What newsletter.control.start does before queueing: freeze the rendering. An issue
+    has one campaign, so the previous size's campaign goes first."""
+    from newsletter.emails import render_issue
+    from newsletter.models import Campaign
+
+    Campaign.objects.filter(issue=issue).delete()
+    rendered = render_issue(issue)
+    return Campaign.objects.create(
+        issue=issue,
+        language=LANGUAGE,
+        subject=rendered.subject,
+        html=rendered.html,
+        text=rendered.text,
+    )
+
+
+# --- measuring (in a fresh process per size) ---------------------------------------------
+
+
+def test_backend():
+    """anymail's test backend, minus its memory.
+
+    The stock backend appends every message it is given to django.core.mail.outbox, for the
+    tests to look at, and nothing ever empties that list: it would grow with the subscriber
+    count and be counted in the peak as if it were ours. This one lets the backend do all its
+    work (payload, recipient statuses), then takes the message out of the outbox again, and
+    only counts the calls and the recipients."""
+    from anymail.backends.test import EmailBackend
+    from django.core import mail
+
+    class Backend(EmailBackend):
+        calls = recipients = 0
+
+        def post_to_esp(self, payload, message):
+            # The stock method appends the message and takes its id from its position in
+            # the outbox, so it must still be there while it runs.
+            response = super().post_to_esp(payload, message)
+            mail.outbox.remove(message)
+            self.calls += 1
+            self.recipients += len(payload.recipient_emails)
+            return response
+
+    return Backend()
+
+
+def one_run(campaign):
+    """Queue and send the campaign; return the seconds of each and the backend."""
+    from django.db import transaction
+
+    from newsletter import sending
+
+    started = time.perf_counter()
+    with transaction.atomic():  # as in control.start
+        sending.queue_deliveries(campaign)
+    queued = time.perf_counter()
+    backend = test_backend()
+    sending.run_campaign(campaign, per_minute=10**9, connection=backend)
+    sent = time.perf_counter()
+    return queued - started, sent - queued, backend
+
+
+def verify(campaign, expected, backend):
+    from django.db.models import Count
+
+    from newsletter.models import Campaign
+
+    statuses = dict(campaign.deliveries.order_by().values_list("status").annotate(Count("pk")))
+    check(statuses == {"sent": expected}, f"deliveries {statuses}, expected {expected} sent")
+    check(backend.recipients == expected, f"{backend.recipients} recipients sent")
+    calls = math.ceil(expected / 1000)
+    check(backend.calls == calls, f"{backend.calls} provider calls, expected {calls}")
+    campaign.refresh_from_db()
+    check(campaign.status == Campaign.Status.DONE, f"campaign {campaign.status}")
+
+
+def reset(campaign):
+    from newsletter.models import Campaign
+
+    campaign.deliveries.all().delete()
+    Campaign.objects.filter(pk=campaign.pk).update(
+        status=Campaign.Status.SENDING, finished_at=None
+    )
+
+
+def max_rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def measure(campaign_id):
+    """Run in a fresh process: one timed run (no tracing, which slows every allocation),
+    then the same run again under tracemalloc. Prints the figures as JSON."""
+    from newsletter import sending
+    from newsletter.models import Campaign, Subscriber
+
+    campaign = Campaign.objects.get(pk=campaign_id)
+    expected = Subscriber.objects.filter(
+        status=Subscriber.Status.ACTIVE, language=campaign.language
+    ).count()
+    sending.unsubscribe_url("warm-up", campaign.language)  # URLconf and catalog, once
+    rss_before = max_rss_mb()
+
+    queue_s, send_s, backend = one_run(campaign)
+    verify(campaign, expected, backend)
+    rss_after = max_rss_mb()
+
+    reset(campaign)
+    tracemalloc.start()
+    _queue_s, _send_s, traced_backend = one_run(campaign)
+    retained, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    verify(campaign, expected, traced_backend)
+
+    figures = {
+        "subscribers": expected,
+        "calls": backend.calls,
+        "queue_s": queue_s,
+        "send_s": send_s,
+        "peak_mb": peak / 2**20,
+        "retained_mb": retained / 2**20,
+        "rss_before_mb": rss_before,
+        "rss_after_mb": rss_after,
+    }
+    print(json.dumps(figures))  # noqa: T201 — read by the parent process
+
+
+def measure_in_child(campaign_id):
+    command = [sys.executable, __file__, "--measure", str(campaign_id)]
+    if VERBOSE:
+        command.append("-v")
+    output = subprocess.run(  # noqa: S603 — this very script
+        command, capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    if output.returncode:
+        sys.stderr.write(output.stderr)
+        raise SystemExit(f"the measuring process failed ({output.returncode})")
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+# --- report ------------------------------------------------------------------------------
+
+
+def table(results, header):
+    columns = [
+        "subscribers",
+        "calls",
+        "queue s",
+        "send s",
+        "queue msg/s",
+        "send msg/s",
+        "total msg/s",
+        "py peak MB",
+        "RSS before MB",
+        "RSS after MB",
+    ]
+    rows = []
+    for r in results:
+        n, total = r["subscribers"], r["queue_s"] + r["send_s"]
+        rows.append(
+            [
+                n,
+                r["calls"],
+                f"{r['queue_s']:.2f}",
+                f"{r['send_s']:.2f}",
+                f"{n / r['queue_s']:.0f}",
+                f"{n / r['send_s']:.0f}",
+                f"{n / total:.0f}",
+                f"{r['peak_mb']:.1f}",
+                f"{r['rss_before_mb']:.0f}",
+                f"{r['rss_after_mb']:.0f}",
+            ]
+        )
+    cells = [[str(c) for c in row] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+
+    def line(values):
+        return "  ".join(v.rjust(widths[i]) for i, v in enumerate(values))
+
+    return "\n".join([*header, "", line(columns), line("-" * w for w in widths), *map(line, cells)])
+
+
+def main():
+    global VERBOSE
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--subscribers",
+        default=",".join(map(str, SIZES)),
+        help="comma-separated subscriber counts (default %(default)s)",
+    )
+    parser.add_argument(
+        "--database", help="a PostgreSQL URL (created if missing) instead of a SQLite file"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="progress on stderr")
+    parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)  # the child process
+    args = parser.parse_args()
+    VERBOSE = args.verbose
+    sys.path.insert(0, str(ROOT))
+
+    if args.measure:  # the environment is the parent's
+        import django
+
+        django.setup()
+        measure(args.measure)
+        return
+
+    sizes = sorted({int(n) for n in args.subscribers.split(",")})
+    workdir = Path(tempfile.mkdtemp(prefix="shitufi-bench-send-", dir="/tmp"))
+    try:
+        if args.database and urlsplit(args.database).scheme.startswith("postgres"):
+            if ensure_postgres_database(args.database):
+                log("created the database")
+        os.environ.pop("REDIS_URL", None)
+        os.environ.update(environment(workdir, args.database))
+        import django
+
+        django.setup()
+        from django.db import connection, connections
+
+        issue = build_site()
+        clear(issue)  # a reused database: what an earlier run left
+        results = []
+        try:
+            for size in sizes:
+                add_subscribers(size)
+                campaign = start_campaign(issue)
+                connections.close_all()  # the child writes to the same database
+                log(f"sending to {size} subscribers")
+                results.append(measure_in_child(campaign.pk))
+                check(results[-1]["subscribers"] == size, "subscriber count")
+        finally:
+            clear(issue)
+        vendor = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(
+            connection.vendor, connection.vendor
+        )
+        nproc = len(os.sched_getaffinity(0))
+        header = [
+            f"Newsletter sending benchmark, {time.strftime('%Y-%m-%d')}, nproc {nproc}",
+            f"{vendor}, dev settings, DEBUG off; anymail test backend, 1000 recipients a call",
+            "msg/s = subscribers / seconds of our processing (queue, send, both)",
+            "py peak = tracemalloc peak during queue+send; RSS = ru_maxrss of the measuring "
+            "process before and after its timed run",
+        ]
+        print(table(results, header))  # noqa: T201 — the report is the script's output
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
