@@ -157,8 +157,12 @@ class CampaignListView(_SenderView):
         counts = Subscriber.objects.order_by().values("language", "status")
         for row in counts.annotate(count=Count("pk")):
             lists[row["language"]][row["status"]] = row["count"]
+        unsent = NewsletterIssuePage.objects.live().exclude(
+            pk__in=Campaign.objects.values("issue_id")
+        )
         return super().get_context_data(
-            campaigns=Campaign.objects.select_related("issue").order_by("-created_at")[:50],
+            unsent=unsent.select_related("locale").order_by("-issue_date"),
+            campaigns=Campaign.objects.order_by("-created_at")[:50],
             lists=lists.values(),
             **kwargs,
         )

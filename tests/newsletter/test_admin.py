@@ -75,6 +75,7 @@ def test_a_sender_sends_an_issue_once(
     client, sender, issue, subscribers, django_capture_on_commit_callbacks
 ):
     url = f"/admin/newsletter/issue/{issue.pk}/send/"
+    assert url in client.get("/admin/newsletter/").content.decode(), "listed as not sent yet"
     confirm = client.get(url)
     assert confirm.context["recipients"] == 3
     assert mail.outbox == []
@@ -96,6 +97,7 @@ def test_a_sender_sends_an_issue_once(
     assert progress.context["progress"]["sent"] == 3
     listing = client.get("/admin/newsletter/").content.decode()
     assert campaign.subject in listing
+    assert url not in listing
 
 
 def test_an_unpublished_issue_is_not_sent(client, sender, issue, subscribers):
