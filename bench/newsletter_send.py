@@ -15,6 +15,7 @@ with -v). Nothing leaves the machine: the test backend sends nothing.
 """
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -26,6 +27,7 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from unittest import mock
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,10 +74,9 @@ def ensure_postgres_database(url):
     name = urlsplit(url).path.lstrip("/")
     with psycopg.connect(urlsplit(url)._replace(path="/postgres").geturl()) as admin:
         admin.autocommit = True
-        if admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            return False
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        return True
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            log(f"creating the database {name}")
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def build_site():
@@ -167,20 +168,48 @@ def test_backend():
     return Backend()
 
 
+# The steps of a send, timed separately (newsletter.sending looks them up at call time).
+STEPS = {
+    "claim_batch": "claim",  # the atomic claim of a batch, and reading it back
+    "_batch_message": "build",  # the AnymailMessage of one call, with the merge data
+    "send_messages": "anymail",  # the backend: anymail's payload, the test "provider"
+    "_save": "record",  # writing back every recipient's outcome
+}
+
+
 def one_run(campaign):
-    """Queue and send the campaign; return the seconds of each and the backend."""
+    """Queue and send the campaign; return the seconds of each, the seconds of each step
+    of the send, and the backend."""
     from django.db import transaction
 
     from newsletter import sending
+
+    steps = dict.fromkeys(STEPS.values(), 0.0)
+
+    def timed(function, step):
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                steps[step] += time.perf_counter() - started
+
+        return wrapper
 
     started = time.perf_counter()
     with transaction.atomic():  # as in control.start
         sending.queue_deliveries(campaign)
     queued = time.perf_counter()
     backend = test_backend()
-    sending.run_campaign(campaign, per_minute=10**9, connection=backend)
+    backend.send_messages = timed(backend.send_messages, STEPS["send_messages"])
+    with contextlib.ExitStack() as patches:
+        for name, step in STEPS.items():
+            if hasattr(sending, name):
+                original = getattr(sending, name)
+                patches.enter_context(mock.patch.object(sending, name, timed(original, step)))
+        sending.run_campaign(campaign, per_minute=10**9, connection=backend)
     sent = time.perf_counter()
-    return queued - started, sent - queued, backend
+    return queued - started, sent - queued, steps, backend
 
 
 def verify(campaign, expected, backend):
@@ -201,16 +230,48 @@ def reset(campaign):
     from newsletter.models import Campaign
 
     campaign.deliveries.all().delete()
-    Campaign.objects.filter(pk=campaign.pk).update(
-        status=Campaign.Status.SENDING, finished_at=None
-    )
+    Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.SENDING, finished_at=None)
 
 
-def max_rss_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+def rss_mb():
+    """(resident now, highest resident since the last reset) of this process, in MiB.
+
+    Not ru_maxrss: Linux carries the high-water mark of the process that started us across
+    exec, so the measuring process would report the parent's peak (migrate and seed)."""
+    status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines())
+    return tuple(int(status[key].split()[0]) / 1024 for key in ("VmRSS", "VmHWM"))
 
 
-def measure(campaign_id):
+def reset_peak_rss():
+    """Lower the high-water mark to what is resident now (Linux, /proc/PID/clear_refs)."""
+    Path("/proc/self/clear_refs").write_text("5")
+
+
+def profile_run(campaign, expected):
+    """One more run under cProfile; the heaviest functions go to stderr."""
+    import cProfile
+    import io
+    import pstats
+
+    reset(campaign)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    *_, backend = one_run(campaign)
+    profiler.disable()
+    verify(campaign, expected, backend)
+    out = io.StringIO()
+    ours = pstats.Stats(profiler, stream=out)
+    out.write(f"\n=== cProfile, {expected} subscribers: newsletter and anymail code ===\n")
+    ours.sort_stats("cumulative").print_stats(r"/newsletter/|/anymail/", 30)
+    stats = pstats.Stats(profiler, stream=out).strip_dirs()
+    out.write(f"=== cProfile, {expected} subscribers: by own time ===\n")
+    stats.sort_stats("tottime").print_stats(25)
+    out.write(f"=== cProfile, {expected} subscribers: by cumulative time ===\n")
+    stats.sort_stats("cumulative").print_stats(40)
+    sys.stderr.write(out.getvalue())
+
+
+def measure(campaign_id, profile=False):
     """Run in a fresh process: one timed run (no tracing, which slows every allocation),
     then the same run again under tracemalloc. Prints the figures as JSON."""
     from newsletter import sending
@@ -221,41 +282,48 @@ def measure(campaign_id):
         status=Subscriber.Status.ACTIVE, language=campaign.language
     ).count()
     sending.unsubscribe_url("warm-up", campaign.language)  # URLconf and catalog, once
-    rss_before = max_rss_mb()
+    inherited_maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB
+    rss_before, _ = rss_mb()
+    reset_peak_rss()
 
-    queue_s, send_s, backend = one_run(campaign)
+    queue_s, send_s, steps, backend = one_run(campaign)
+    _, rss_peak = rss_mb()
     verify(campaign, expected, backend)
-    rss_after = max_rss_mb()
 
     reset(campaign)
     tracemalloc.start()
-    _queue_s, _send_s, traced_backend = one_run(campaign)
+    *_, traced_backend = one_run(campaign)
     retained, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     verify(campaign, expected, traced_backend)
+
+    if profile:
+        profile_run(campaign, expected)
 
     figures = {
         "subscribers": expected,
         "calls": backend.calls,
         "queue_s": queue_s,
         "send_s": send_s,
+        "steps": steps,
         "peak_mb": peak / 2**20,
         "retained_mb": retained / 2**20,
         "rss_before_mb": rss_before,
-        "rss_after_mb": rss_after,
+        "rss_peak_mb": rss_peak,
+        "ru_maxrss_mb": inherited_maxrss,  # the parent's peak, see rss_mb()
     }
     print(json.dumps(figures))  # noqa: T201 — read by the parent process
 
 
-def measure_in_child(campaign_id):
+def measure_in_child(campaign_id, profile):
     command = [sys.executable, __file__, "--measure", str(campaign_id)]
-    if VERBOSE:
-        command.append("-v")
+    if profile:
+        command.append("--profile")
     output = subprocess.run(  # noqa: S603 — this very script
         command, capture_output=True, text=True, check=False, cwd=ROOT
     )
+    sys.stderr.write(output.stderr)  # warnings, and the profile with --profile
     if output.returncode:
-        sys.stderr.write(output.stderr)
         raise SystemExit(f"the measuring process failed ({output.returncode})")
     return json.loads(output.stdout.strip().splitlines()[-1])
 
@@ -263,23 +331,21 @@ def measure_in_child(campaign_id):
 # --- report ------------------------------------------------------------------------------
 
 
-def table(results, header):
-    columns = [
-        "subscribers",
-        "calls",
-        "queue s",
-        "send s",
-        "queue msg/s",
-        "send msg/s",
-        "total msg/s",
-        "py peak MB",
-        "RSS before MB",
-        "RSS after MB",
-    ]
-    rows = []
+def table(columns, rows):
+    cells = [[str(c) for c in row] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+
+    def line(values):
+        return "  ".join(v.rjust(widths[i]) for i, v in enumerate(values))
+
+    return [line(columns), line("-" * w for w in widths), *map(line, cells)]
+
+
+def report(results, header):
+    figures = []
     for r in results:
         n, total = r["subscribers"], r["queue_s"] + r["send_s"]
-        rows.append(
+        figures.append(
             [
                 n,
                 r["calls"],
@@ -290,16 +356,32 @@ def table(results, header):
                 f"{n / total:.0f}",
                 f"{r['peak_mb']:.1f}",
                 f"{r['rss_before_mb']:.0f}",
-                f"{r['rss_after_mb']:.0f}",
+                f"{r['rss_peak_mb']:.0f}",
             ]
         )
-    cells = [[str(c) for c in row] for row in rows]
-    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
-
-    def line(values):
-        return "  ".join(v.rjust(widths[i]) for i, v in enumerate(values))
-
-    return "\n".join([*header, "", line(columns), line("-" * w for w in widths), *map(line, cells)])
+    shares = []
+    for r in results:
+        steps = r["steps"]
+        other = r["send_s"] - sum(steps.values())
+        shares.append(
+            [
+                r["subscribers"],
+                *(f"{100 * seconds / r['send_s']:.0f}%" for seconds in steps.values()),
+                f"{100 * other / r['send_s']:.0f}%",
+            ]
+        )
+    columns = ["subscribers", "calls", "queue s", "send s", "queue msg/s", "send msg/s"]
+    columns += ["total msg/s", "py peak MB", "RSS MB", "RSS peak MB"]
+    return "\n".join(
+        [
+            *header,
+            "",
+            *table(columns, figures),
+            "",
+            "Where the send time goes (share of send s):",
+            *table(["subscribers", *STEPS.values(), "other"], shares),
+        ]
+    )
 
 
 def main():
@@ -313,6 +395,9 @@ def main():
     parser.add_argument(
         "--database", help="a PostgreSQL URL (created if missing) instead of a SQLite file"
     )
+    parser.add_argument(
+        "--profile", action="store_true", help="one more run per size under cProfile (stderr)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="progress on stderr")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args()
@@ -323,15 +408,14 @@ def main():
         import django
 
         django.setup()
-        measure(args.measure)
+        measure(args.measure, args.profile)
         return
 
     sizes = sorted({int(n) for n in args.subscribers.split(",")})
     workdir = Path(tempfile.mkdtemp(prefix="shitufi-bench-send-", dir="/tmp"))
     try:
         if args.database and urlsplit(args.database).scheme.startswith("postgres"):
-            if ensure_postgres_database(args.database):
-                log("created the database")
+            ensure_postgres_database(args.database)
         os.environ.pop("REDIS_URL", None)
         os.environ.update(environment(workdir, args.database))
         import django
@@ -348,7 +432,7 @@ def main():
                 campaign = start_campaign(issue)
                 connections.close_all()  # the child writes to the same database
                 log(f"sending to {size} subscribers")
-                results.append(measure_in_child(campaign.pk))
+                results.append(measure_in_child(campaign.pk, args.profile))
                 check(results[-1]["subscribers"] == size, "subscriber count")
         finally:
             clear(issue)
@@ -360,10 +444,10 @@ def main():
             f"Newsletter sending benchmark, {time.strftime('%Y-%m-%d')}, nproc {nproc}",
             f"{vendor}, dev settings, DEBUG off; anymail test backend, 1000 recipients a call",
             "msg/s = subscribers / seconds of our processing (queue, send, both)",
-            "py peak = tracemalloc peak during queue+send; RSS = ru_maxrss of the measuring "
-            "process before and after its timed run",
+            "py peak MB = tracemalloc peak of Python allocations during queue+send (a run of its own)",
+            "RSS MB = resident size of the measuring process before its timed run; peak = during it",
         ]
-        print(table(results, header))  # noqa: T201 — the report is the script's output
+        print(report(results, header))  # noqa: T201 — the report is the script's output
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -82,10 +82,13 @@ class SendView(_SenderView):
 
     def dispatch(self, request, page_id):
         self.issue = get_object_or_404(NewsletterIssuePage, pk=page_id)
+        return super().dispatch(request, page_id)
+
+    def get(self, request, page_id):
         existing = Campaign.objects.filter(issue=self.issue).first()
         if existing is not None:
             return redirect("newsletter_admin:campaign", existing.pk)
-        return super().dispatch(request, page_id)
+        return super().get(request, page_id=page_id)
 
     def get_context_data(self, **kwargs):
         language = self.issue.locale.language_code

@@ -80,6 +80,11 @@ def claim_batch(campaign, size):
     return list(Delivery.objects.filter(claim=claim, status=Delivery.Status.CLAIMED).order_by("pk"))
 
 
+def _message_id():
+    # In the sender's domain rather than this host's name: mailbox providers check it.
+    return make_msgid(domain=settings.DEFAULT_FROM_EMAIL.rpartition("@")[2])
+
+
 _ONE_CLICK = {"List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
@@ -90,7 +95,7 @@ def _single_message(campaign, delivery):
         subject=campaign.subject,
         body=campaign.text.replace(UNSUBSCRIBE_MARKER, url),
         to=[delivery.email],
-        headers={"List-Unsubscribe": f"<{url}>", **_ONE_CLICK, "Message-ID": make_msgid()},
+        headers={"List-Unsubscribe": f"<{url}>", **_ONE_CLICK, "Message-ID": _message_id()},
     )
     message.attach_alternative(campaign.html.replace(UNSUBSCRIBE_MARKER, url), "text/html")
     # anymail passes these to the provider, whose events then name the delivery.
