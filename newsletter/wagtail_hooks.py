@@ -2,10 +2,13 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from . import admin_views
-from .models import NewsletterIssuePage
+from .models import NewsletterIssuePage, Subscriber
 
 urlpatterns = [
     path("", admin_views.CampaignListView.as_view(), name="campaigns"),
@@ -49,3 +52,46 @@ def issue_buttons(page, user, view_name, next_url=None):
             icon_name="mail",
             priority=85,
         )
+
+
+class SubscriberPermissionPolicy(ModelPermissionPolicy):
+    """Nobody adds or deletes a subscriber in the admin, superusers included: only the
+    subscriber's own confirmed consent adds one, and removal is the erasure link, which
+    keeps the consent log and the suppression."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "delete") and super().user_has_permission(user, action)
+
+
+register_permission_policy(Subscriber, SubscriberPermissionPolicy(Subscriber))
+
+
+class SubscriberViewSet(ModelViewSet):
+    """The subscribers list, for those with the "view subscriber" permission (Newsletter
+    senders), to look an address up; who may change a subscriber may change its language."""
+
+    model = Subscriber
+    form_fields = ["language"]
+    icon = "group"
+    menu_label = _("Newsletter subscribers")
+    menu_order = 351
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["email", "language", "status", "created_at", "confirmed_at"]
+    list_filter = ["status", "language"]
+    search_fields = ["email"]
+    search_backend_name = None  # plain database search: subscribers are not indexed
+    inspect_view_fields = [
+        "email",
+        "language",
+        "status",
+        "created_at",
+        "confirmed_at",
+        "unsubscribed_at",
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def subscriber_viewset():
+    return SubscriberViewSet("newsletter_subscribers")

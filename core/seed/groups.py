@@ -38,7 +38,11 @@ GROUPS = {
         "collections": ["add", "change", "choose", "delete"],
     },
     NEWSLETTER_SENDERS: {
-        "permissions": [ADMIN_ACCESS, "newsletter.send_campaign"],
+        "permissions": [
+            ADMIN_ACCESS,
+            "newsletter.send_campaign",
+            "newsletter.view_subscriber",
+        ],
         "pages": [],
         "collections": [],
     },

@@ -122,3 +122,16 @@ def test_a_sender_pauses_resumes_and_cancels(
         assert campaign.status == status
     assert campaign.progress()["cancelled"] == 3
     assert mail.outbox == []
+
+
+def test_senders_look_up_subscribers_and_editors_cannot(client, django_user_model, subscribers):
+    _user(django_user_model, client, "Editors")
+    assert client.get("/admin/newsletter_subscribers/").url == "/admin/"
+    sender = _user(django_user_model, client, "Newsletter senders")
+    listing = client.get("/admin/newsletter_subscribers/?q=he1")
+    assert listing.status_code == 200
+    page = listing.content.decode()
+    assert "he1@example.org" in page and "he2@example.org" not in page
+    assert "/admin/newsletter_subscribers/new/" not in page, "nobody adds subscribers by hand"
+    assert client.get("/admin/newsletter_subscribers/new/").url == "/admin/"
+    assert sender.has_perm("newsletter.view_subscriber")
