@@ -28,6 +28,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("subscription/", include("newsletter.urls")),
+    path("account/requests/", include("legal.urls")),
+    path("account/", include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -39,6 +39,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "media.MediaIndexPage",
         "newsletter.NewsletterIndexPage",
+        "legal.LegalRequestPage",
     ]
 
     class Meta:

@@ -37,8 +37,9 @@ def hebrew(db):
 
 
 def pytest_sessionfinish(session, exitstatus):
-    """The session's uploads (generated seed images, renditions) go with it."""
+    """The session's uploads (seed images, renditions, legal files) go with it."""
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    shutil.rmtree(settings.PRIVATE_ROOT, ignore_errors=True)
 
 
 class CapturingSmtpHandler:

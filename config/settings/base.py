@@ -4,6 +4,7 @@ The environment is read here and only here (django-environ): every variable the 
 understands is declared once below with its type and default, and listed in the README.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -27,6 +28,7 @@ INSTALLED_APPS = [
     "news",
     "media",
     "newsletter",
+    "legal",
     "members",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "anymail",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.csp.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: refuses logins while an address or account is locked out.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -119,6 +124,21 @@ else:
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 AUTH_USER_MODEL = "members.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: counts failures, refuses while locked
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "account:login"
+LOGIN_REDIRECT_URL = "account:home"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# Brute-force protection on every login form (the site's and the admin's): five failures
+# for one username from one address lock that pair for a quarter of an hour, never for good.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
+AXES_VERBOSE = False
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -168,6 +188,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 # Uploads live under var/, because the top-level media/ folder is the media & outreach app.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "uploads")
+# Legal requests' files: outside MEDIA_ROOT, no URL, served only by permission-checked views
+# (legal/downloads.py); behind nginx set PRIVATE_ACCEL_PREFIX to an internal location.
+PRIVATE_ROOT = env.path("PRIVATE_ROOT", default=VAR_DIR / "private")
+PRIVATE_ACCEL_PREFIX = env.str("PRIVATE_ACCEL_PREFIX", default="")
+# Closed legal requests are deleted after this many days (seven years).
+LEGAL_RETENTION_DAYS = env.int("LEGAL_RETENTION_DAYS", default=7 * 365 + 2)
 MEDIA_URL = "/uploads/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

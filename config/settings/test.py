@@ -13,6 +13,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Uploads of one test session, removed when it ends (tests/conftest.py).
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="shitufi-test-uploads-"))
+PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="shitufi-test-private-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -26,6 +26,12 @@ GROUPS = {
             ADMIN_ACCESS,
             "wagtail_localize.submit_translation",
             "core.change_sitesettings",
+            "members.add_kibbutz",
+            "members.change_kibbutz",
+            "members.add_invitation",
+            "legal.add_counselcontact",
+            "legal.change_counselcontact",
+            "legal.delete_counselcontact",
         ],
         "pages": [
             "add_page",
@@ -46,7 +52,11 @@ GROUPS = {
         "pages": [],
         "collections": [],
     },
-    LEGAL_COUNSEL: {"permissions": [ADMIN_ACCESS], "pages": [], "collections": []},
+    LEGAL_COUNSEL: {
+        "permissions": [ADMIN_ACCESS, "legal.work_on_requests"],
+        "pages": [],
+        "collections": [],
+    },
     MEMBER_KIBBUTZIM: {"permissions": [], "pages": [], "collections": []},
 }
 

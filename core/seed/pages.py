@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 
 from core.models import SiteSettings
 from home.models import ContactFormField, ContactPage, HomePage, StandardPage, VisionPage
+from legal.seed import seed_legal
 from media.seed import seed_media
 from news.seed import seed_news
 from newsletter.seed import seed_newsletter
@@ -183,4 +184,5 @@ def seed_pages():
     seed_news(home, english)
     seed_media(home, english)
     seed_newsletter(home, english)
+    seed_legal(home, english)
     return home

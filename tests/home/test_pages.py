@@ -7,6 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import ContactPage, HomePage, StandardPage, VisionPage
+from legal.models import LegalRequestPage
 from media.models import MediaIndexPage
 from news.models import NewsIndexPage
 from newsletter.models import NewsletterIndexPage
@@ -75,6 +76,7 @@ class TestPageTreeRules(WagtailPageTestCase):
                 NewsIndexPage,
                 MediaIndexPage,
                 NewsletterIndexPage,
+                LegalRequestPage,
             },
         )
 
@@ -91,7 +93,7 @@ class TestPageTreeRules(WagtailPageTestCase):
 
 class TestAdminCreation(WagtailPageTestCase):
     def setUp(self):
-        self.login()
+        self.client.force_login(self.create_superuser("admin"))  # axes: no password login
         self.home = HomePage.objects.get(locale__language_code="he")
 
     def test_editor_can_create_a_standard_page(self):

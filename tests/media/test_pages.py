@@ -141,7 +141,7 @@ class TestPageTreeRules(WagtailPageTestCase):
 
 class TestAdminCreation(WagtailPageTestCase):
     def setUp(self):
-        self.login()
+        self.client.force_login(self.create_superuser("admin"))  # axes: no password login
         self.home = HomePage.objects.get(locale__language_code="he")
         self.index = MediaIndexPageFactory(parent=self.home, slug="media-admin")
 

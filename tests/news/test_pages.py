@@ -141,7 +141,7 @@ class TestNewsTree(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(NewsPage, set())
 
     def test_an_editor_can_create_an_update(self):
-        self.login()
+        self.client.force_login(self.create_superuser("admin"))  # axes: no password login
         index = NewsIndexPage.objects.get(locale__language_code="he")
         self.assertCanCreate(
             index,
@@ -178,7 +178,7 @@ def test_the_update_image_is_not_lazy(client, news_index):
     assert img["width"] and img["height"]
 
     def test_an_editor_can_create_a_news_index_under_a_home_page(self):
-        self.login()
+        self.client.force_login(self.create_superuser("admin"))  # axes: no password login
         home = Page.get_first_root_node().add_child(
             instance=HomePage(title="בית שני", slug="second-home")
         )

@@ -1,0 +1,95 @@
+"""The members' side of legal requests: the form on the request page, "my requests", one
+request with counsel's replies, and its files. A member sees the requests of their own
+kibbutz only; anything else is a 404, so nobody learns that a request exists."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from members.models import Kibbutz
+
+from . import submission
+from .downloads import serve_attachment
+from .forms import LegalRequestForm
+from .models import Attachment, AuditEntry, LegalRequest, Message
+
+
+def kibbutzim_of(user):
+    return Kibbutz.objects.filter(memberships__user=user).distinct()
+
+
+def _private(response):
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def serve_request_page(page, request):
+    """GET shows the form, POST stores the request. Wagtail's view restriction has already
+    sent the anonymous and those outside the allowed groups to the login page."""
+    kibbutzim = (
+        kibbutzim_of(request.user) if request.user.is_authenticated else Kibbutz.objects.none()
+    )
+    form = None
+    if kibbutzim:
+        form = LegalRequestForm(request.POST or None, request.FILES or None, kibbutzim=kibbutzim)
+        if request.method == "POST" and form.is_valid():
+            legal_request = submission.submit(form, request.user)
+            messages.success(
+                request,
+                _("Your request was received. Its reference is %(reference)s.")
+                % {"reference": legal_request.reference},
+            )
+            return _private(redirect("legal:detail", legal_request.public_id))
+    status = 400 if form is not None and form.errors else 200
+    response = TemplateResponse(
+        request,
+        page.get_template(request),
+        {**page.get_context(request), "form": form},
+        status=status,
+    )
+    return _private(response)
+
+
+def _visible_request(request, public_id):
+    return get_object_or_404(
+        LegalRequest.objects.select_related("kibbutz"),
+        public_id=public_id,
+        kibbutz__in=kibbutzim_of(request.user),
+    )
+
+
+@never_cache
+@login_required
+def my_requests(request):
+    requests = LegalRequest.objects.filter(kibbutz__in=kibbutzim_of(request.user)).select_related(
+        "kibbutz"
+    )
+    return TemplateResponse(request, "legal/my_requests.html", {"requests": requests})
+
+
+@never_cache
+@login_required
+def detail(request, public_id):
+    legal_request = _visible_request(request, public_id)
+    AuditEntry.record(legal_request, request.user, AuditEntry.Action.VIEWED, "member")
+    return TemplateResponse(
+        request,
+        "legal/request_detail.html",
+        {
+            "legal_request": legal_request,
+            "replies": legal_request.messages.filter(kind=Message.Kind.REPLY),
+            "attachments": legal_request.attachments.all(),
+        },
+    )
+
+
+@never_cache
+@login_required
+def download(request, public_id, attachment_id):
+    legal_request = _visible_request(request, public_id)
+    attachment = get_object_or_404(Attachment, pk=attachment_id, request=legal_request)
+    AuditEntry.record(legal_request, request.user, AuditEntry.Action.DOWNLOADED, attachment.name)
+    return serve_attachment(attachment)

@@ -1,0 +1,52 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import admin_views
+from .models import CounselContact
+
+urlpatterns = [
+    path("", admin_views.RequestListView.as_view(), name="list"),
+    path("<uuid:public_id>/", admin_views.RequestDetailView.as_view(), name="detail"),
+    path(
+        "<uuid:public_id>/files/<int:attachment_id>/",
+        admin_views.DownloadView.as_view(),
+        name="download",
+    ),
+]
+
+
+@hooks.register("register_admin_urls")
+def legal_admin_urls():
+    return [path("legal/", include((urlpatterns, "legal_admin")))]
+
+
+class CounselMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def legal_menu_item():
+    return CounselMenuItem(
+        _("Legal requests"), reverse("legal_admin:list"), icon_name="form", order=370
+    )
+
+
+class CounselContactViewSet(ModelViewSet):
+    """HQ decides which counsel hears of new requests on each topic."""
+
+    model = CounselContact
+    icon = "user"
+    form_fields = ["topic", "counsel"]
+    list_display = ["topic", "counsel"]
+    copy_view_enabled = False
+    add_to_admin_menu = True
+    menu_order = 371
+
+
+@hooks.register("register_admin_viewset")
+def counsel_contacts():
+    return CounselContactViewSet("counsel_contacts")

@@ -1,0 +1,23 @@
+"""Sending an invitation: the link is made and mailed once, after the row is committed."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+
+def send_invitation(invitation, language):
+    token = invitation.issue_token()
+    invitation.save()
+    with translation.override(language):
+        context = {
+            "invitation": invitation,
+            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            + reverse("account:invitation", args=[token]),
+        }
+        subject = render_to_string("account/email/invitation_subject.txt", context).strip()
+        body = render_to_string("account/email/invitation.txt", context)
+    # robust: a mail failure is logged; HQ sees the invitation unaccepted and sends it again.
+    transaction.on_commit(lambda: send_mail(subject, body, None, [invitation.email]), robust=True)

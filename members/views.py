@@ -1,0 +1,90 @@
+"""The members' side of the site: log in and out, reset a password, accept an invitation,
+and the "my kibbutz" page. Every page here is private: never cached, never indexed."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from core.seed.groups import MEMBER_KIBBUTZIM
+
+from .forms import AcceptInvitationForm
+from .models import Invitation, Membership
+
+
+@never_cache
+@login_required
+def home(request):
+    memberships = request.user.memberships.select_related("kibbutz")
+    return TemplateResponse(request, "account/home.html", {"memberships": memberships})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "account/login.html"
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = "/"
+
+
+@method_decorator(never_cache, name="dispatch")
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "account/password_reset_form.html"
+    email_template_name = "account/email/password_reset.txt"
+    subject_template_name = "account/email/password_reset_subject.txt"
+    success_url = reverse_lazy("account:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "account/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "account/password_reset_confirm.html"
+    success_url = reverse_lazy("account:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "account/password_reset_complete.html"
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def accept_invitation(request, token):
+    """Set a password and become the kibbutz's representative. The link works once, until
+    it expires; an address that already has an account is told to log in first."""
+    invitation = Invitation.open_for(token)
+    if invitation is None:
+        return TemplateResponse(request, "account/invitation_invalid.html", status=404)
+    User = get_user_model()
+    existing = User.objects.filter(email__iexact=invitation.email).first()
+    if existing is not None and request.user != existing:
+        messages.info(request, _("You already have an account: log in to accept the invitation."))
+        return redirect(f"{reverse_lazy('account:login')}?next={request.path}")
+    form = AcceptInvitationForm(request.POST or None, needs_password=existing is None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user = existing or form.create_user(invitation.email)
+            Membership.objects.get_or_create(
+                user=user, kibbutz=invitation.kibbutz, defaults={"role": invitation.role}
+            )
+            user.groups.add(Group.objects.get_or_create(name=MEMBER_KIBBUTZIM)[0])
+            invitation.accepted_at = timezone.now()
+            invitation.save(update_fields=["accepted_at"])
+        if existing is None:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("account:home")
+    return TemplateResponse(
+        request, "account/invitation.html", {"invitation": invitation, "form": form}
+    )

@@ -1,0 +1,52 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.views.generic import CreateView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from .invitations import send_invitation
+from .models import Invitation, Kibbutz
+
+
+class KibbutzViewSet(ModelViewSet):
+    model = Kibbutz
+    icon = "home"
+    form_fields = ["name_he", "name_en", "region", "status"]
+    list_display = ["name_he", "name_en", "region", "status"]
+    list_filter = ["region", "status"]
+    search_fields = ["name_he", "name_en"]
+    search_backend_name = None
+    copy_view_enabled = False
+
+
+class InvitationCreateView(CreateView):
+    def save_instance(self):
+        invitation = self.form.save(commit=False)
+        invitation.invited_by = self.request.user
+        send_invitation(invitation, self.request.LANGUAGE_CODE)
+        return invitation
+
+
+class InvitationViewSet(ModelViewSet):
+    """HQ invites a kibbutz's representative; the email carries a link to set a password."""
+
+    model = Invitation
+    icon = "mail"
+    add_view_class = InvitationCreateView
+    form_fields = ["email", "kibbutz", "role"]
+    list_display = ["email", "kibbutz", "role", "created_at", "expires_at", "accepted_at"]
+    list_filter = ["kibbutz", "role"]
+    search_fields = ["email"]
+    search_backend_name = None
+    copy_view_enabled = False
+
+
+class MembersGroup(ModelViewSetGroup):
+    menu_label = _("Member kibbutzim")
+    menu_icon = "group"
+    menu_order = 360
+    items = (KibbutzViewSet("kibbutzim"), InvitationViewSet("invitations"))
+
+
+@hooks.register("register_admin_viewset")
+def members_viewsets():
+    return MembersGroup()
