@@ -64,10 +64,11 @@ class LegalRequestForm(forms.ModelForm):
 
     def __init__(self, *args, kibbutzim, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kibbutz"].queryset = kibbutzim
-        if len(kibbutzim) == 1:
-            self.fields["kibbutz"].widget = forms.HiddenInput()
-            self.fields["kibbutz"].initial = kibbutzim[0].pk
+        if len(kibbutzim) == 1:  # nothing to choose
+            del self.fields["kibbutz"]
+            self.instance.kibbutz = kibbutzim[0]
+        else:
+            self.fields["kibbutz"].queryset = kibbutzim
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

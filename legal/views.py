@@ -2,6 +2,8 @@
 request with counsel's replies, and its files. A member sees the requests of their own
 kibbutz only; anything else is a 404, so nobody learns that a request exists."""
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
@@ -53,6 +55,19 @@ def serve_request_page(page, request):
     return _private(response)
 
 
+def _members_only(view):
+    """Not found for the anonymous too (the same answer for every id, so nothing is
+    learned), with a way to log in for the member who followed an email link."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return TemplateResponse(request, "legal/login_needed.html", status=404)
+        return view(request, *args, **kwargs)
+
+    return never_cache(wrapper)
+
+
 def _visible_request(request, public_id):
     return get_object_or_404(
         LegalRequest.objects.select_related("kibbutz"),
@@ -70,8 +85,7 @@ def my_requests(request):
     return TemplateResponse(request, "legal/my_requests.html", {"requests": requests})
 
 
-@never_cache
-@login_required
+@_members_only
 def detail(request, public_id):
     legal_request = _visible_request(request, public_id)
     AuditEntry.record(legal_request, request.user, AuditEntry.Action.VIEWED, "member")
@@ -86,8 +100,7 @@ def detail(request, public_id):
     )
 
 
-@never_cache
-@login_required
+@_members_only
 def download(request, public_id, attachment_id):
     legal_request = _visible_request(request, public_id)
     attachment = get_object_or_404(Attachment, pk=attachment_id, request=legal_request)

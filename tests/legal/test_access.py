@@ -1,0 +1,146 @@
+"""Who may see what (ARCHITECTURE.md, "Who may see what"), in both languages: the form,
+my requests, a request, an attachment and counsel's admin views, for the anonymous, a
+member of kibbutz A (whose request it is), a member of kibbutz B, an editor and counsel."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "member_a", "member_b", "editor", "counsel"]
+LOGIN = "login"  # a redirect to a login page
+
+# page: expected answer per role (status code, or LOGIN)
+MATRIX = {
+    "form": {"anonymous": LOGIN, "member_a": 200, "member_b": 200, "editor": LOGIN, "counsel": 200},
+    "my_requests": {
+        "anonymous": LOGIN,
+        "member_a": 200,
+        "member_b": 200,
+        "editor": 200,
+        "counsel": 200,
+    },
+    "request": {"anonymous": 404, "member_a": 200, "member_b": 404, "editor": 404, "counsel": 404},
+    "attachment": {
+        "anonymous": 404,
+        "member_a": 200,
+        "member_b": 404,
+        "editor": 404,
+        "counsel": 404,
+    },
+    "admin_list": {
+        "anonymous": LOGIN,
+        "member_a": LOGIN,
+        "member_b": LOGIN,
+        "editor": 404,
+        "counsel": 200,
+    },
+    "admin_request": {
+        "anonymous": LOGIN,
+        "member_a": LOGIN,
+        "member_b": LOGIN,
+        "editor": 404,
+        "counsel": 200,
+    },
+    "admin_attachment": {
+        "anonymous": LOGIN,
+        "member_a": LOGIN,
+        "member_b": LOGIN,
+        "editor": 404,
+        "counsel": 200,
+    },
+}
+
+
+def _urls(submitted, request_page, prefix):
+    attachment = submitted.attachments.get()
+    base = f"{prefix}/account/requests/{submitted.public_id}/"
+    admin = f"/admin/legal/{submitted.public_id}/"
+    return {
+        "form": request_page.localized.url
+        if not prefix
+        else request_page.get_translation_or_none(_english()).url,
+        "my_requests": f"{prefix}/account/requests/",
+        "request": base,
+        "attachment": f"{base}files/{attachment.pk}/",
+        "admin_list": "/admin/legal/",
+        "admin_request": admin,
+        "admin_attachment": f"{admin}files/{attachment.pk}/",
+    }
+
+
+def _english():
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+@pytest.mark.parametrize("role", ROLES)
+def test_access_matrix(client, request, role, prefix, submitted, request_page, member_a):
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    urls = _urls(submitted, request_page, prefix)
+    for name, url in urls.items():
+        response = client.get(url)
+        expected = MATRIX[name][role]
+        if expected == LOGIN:
+            assert response.status_code == 302, (name, url, response.status_code)
+            assert "login" in response.url, (name, response.url)
+        else:
+            assert response.status_code == expected, (name, url, role, response.status_code)
+        if name in ("form", "my_requests", "request", "attachment", "admin_request") and (
+            response.status_code == 200
+        ):
+            assert "no-store" in response["Cache-Control"], (name, "private pages are not cached")
+
+
+def test_my_requests_lists_only_the_own_kibbutz(client, submitted, member_a, member_b):
+    client.force_login(member_a)
+    assert submitted.reference in client.get("/account/requests/").content.decode()
+    client.force_login(member_b)
+    assert submitted.reference not in client.get("/account/requests/").content.decode()
+
+
+def test_the_attachment_download_headers(client, submitted, member_a):
+    client.force_login(member_a)
+    attachment = submitted.attachments.get()
+    response = client.get(f"/account/requests/{submitted.public_id}/files/{attachment.pk}/")
+    assert response["Content-Disposition"] == "attachment; filename*=UTF-8''contract.pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert {"private", "no-store"} <= {
+        part.strip() for part in response["Cache-Control"].split(",")
+    }
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_behind_nginx_the_file_is_sent_by_x_accel_redirect(client, submitted, member_a, settings):
+    settings.PRIVATE_ACCEL_PREFIX = "/_private/"
+    client.force_login(member_a)
+    attachment = submitted.attachments.get()
+    response = client.get(f"/account/requests/{submitted.public_id}/files/{attachment.pk}/")
+    assert response["X-Accel-Redirect"] == f"/_private/{attachment.file.name}"
+    assert response.content == b""
+
+
+def test_private_files_are_outside_the_public_uploads(submitted, settings):
+    path = submitted.attachments.get().file.path
+    assert path.startswith(str(settings.PRIVATE_ROOT))
+    assert not path.startswith(str(settings.MEDIA_ROOT))
+    with pytest.raises(ValueError):
+        submitted.attachments.get().file.url  # noqa: B018
+
+
+def test_every_look_and_download_is_audited(client, submitted, member_a, counsel):
+    attachment = submitted.attachments.get()
+    client.force_login(member_a)
+    client.get(f"/account/requests/{submitted.public_id}/")
+    client.force_login(counsel)
+    client.get(f"/admin/legal/{submitted.public_id}/")
+    client.get(f"/admin/legal/{submitted.public_id}/files/{attachment.pk}/")
+    log = list(submitted.audit.order_by("at", "pk").values_list("user__username", "action"))
+    assert log == [
+        ("member-a", "created"),
+        ("member-a", "viewed"),
+        ("counsel", "viewed"),
+        ("counsel", "downloaded"),
+    ]
