@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import two_factor, views
 
 app_name = "account"
 urlpatterns = [
@@ -20,4 +20,6 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("invitation/<str:token>/", views.accept_invitation, name="invitation"),
+    path("two-factor/setup/", two_factor.setup, name="two_factor_setup"),
+    path("two-factor/verify/", two_factor.verify, name="two_factor_verify"),
 ]

@@ -40,3 +40,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Not optional in production: the admin holds the legal requests.
+TWO_FACTOR_REQUIRED = True
