@@ -1,0 +1,88 @@
+"""A legal request end to end in Chromium: a member logs in, submits a request with a
+document and finds it under "my requests"; counsel logs in to the admin with the second
+step (an authenticator code), opens the request and answers it. axe checks each page."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
+
+from legal.models import LegalRequest
+from members.models import Kibbutz, Membership
+
+from .axe import assert_accessible
+
+PASSWORD = "a-long-pass-2026"
+
+
+@pytest.fixture
+def people(site_url, django_user_model):
+    kibbutz = Kibbutz.objects.create(name_he="קיבוץ א", name_en="Kibbutz A", region="north")
+    member = django_user_model.objects.create_user("ruth", "ruth@example.org", PASSWORD)
+    member.groups.add(Group.objects.get(name="Member kibbutzim"))
+    Membership.objects.create(user=member, kibbutz=kibbutz, role="secretary")
+    counsel = django_user_model.objects.create_user("dan", "dan@example.org", PASSWORD)
+    counsel.groups.add(Group.objects.get(name="Legal counsel"))
+    device = TOTPDevice.objects.create(user=counsel, name="app", confirmed=True)
+    return {"member": member, "counsel": counsel, "device": device}
+
+
+def _log_in(page, username):
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit], form button[type=submit]").first.click()
+
+
+def test_member_submits_and_counsel_answers(site_url, browser, people, settings, tmp_path):
+    settings.TWO_FACTOR_REQUIRED = True
+    document = tmp_path / "bylaws.pdf"
+    document.write_bytes(b"%PDF-1.4\n%%EOF\n")
+
+    member = browser.new_context().new_page()
+    member.goto(f"{site_url}/legal-advice/")
+    expect(member).to_have_url(re.compile(r"/account/login/\?next="))
+    assert_accessible(member)
+    _log_in(member, "ruth")
+    expect(member).to_have_url(f"{site_url}/legal-advice/")
+    assert_accessible(member)
+    form = member.locator("main form")
+    form.locator("select[name=topic]").select_option("bylaws")
+    form.locator("input[name=subject]").fill("תיקון התקנון")
+    form.locator("textarea[name=description]").fill("האם אפשר לתקן את התקנון באסיפה אחת?")
+    form.locator("input[name=phone]").fill("050-1234567")
+    form.locator("input[name=attachments]").set_input_files(str(document))
+    form.locator("input[name=privacy]").check()
+    form.locator("button[type=submit]").click()
+    legal_request = LegalRequest.objects.get()
+    expect(member.locator("main h1")).to_contain_text(legal_request.reference)
+    assert_accessible(member)
+    member.goto(f"{site_url}/account/requests/")
+    expect(member.locator("main table")).to_contain_text(legal_request.reference)
+    assert_accessible(member)
+
+    counsel = browser.new_context().new_page()
+    counsel.goto(f"{site_url}/admin/")
+    _log_in(counsel, "dan")
+    expect(counsel).to_have_url(re.compile(r"/account/two-factor/verify/"))
+    assert_accessible(counsel)
+    device = people["device"]
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    counsel.fill("input[name=token]", f"{code:06d}")
+    counsel.locator("main form button[type=submit]").click()
+    expect(counsel).to_have_url(f"{site_url}/admin/")
+    counsel.goto(f"{site_url}/admin/legal/")
+    counsel.get_by_role("link", name=legal_request.reference).click()
+    expect(counsel.locator("body")).to_contain_text("bylaws.pdf")
+    counsel.locator("select[name=status]").select_option("answered")
+    counsel.locator("textarea[name=reply]").fill("כן, באסיפה אחת.")
+    counsel.locator("form[method=post] button[type=submit]").last.click()
+    expect(counsel.locator("body")).to_contain_text("כן, באסיפה אחת.")
+    legal_request.refresh_from_db()
+    assert legal_request.status == "answered"
+
+    member.goto(f"{site_url}/account/requests/{legal_request.public_id}/")
+    expect(member.locator("main")).to_contain_text("כן, באסיפה אחת.")
+    assert_accessible(member)
