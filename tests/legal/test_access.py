@@ -144,3 +144,35 @@ def test_every_look_and_download_is_audited(client, submitted, member_a, counsel
         ("counsel", "viewed"),
         ("counsel", "downloaded"),
     ]
+
+
+def test_editors_and_moderators_see_nothing_of_it_in_the_admin(client, submitted, editor):
+    client.force_login(editor)
+    dashboard = client.get("/admin/").content.decode()
+    assert "/admin/legal/" not in dashboard
+    assert submitted.reference not in dashboard
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "form",
+        "counsel_action",
+        "/account/login/",
+        "/account/password-reset/",
+        "/account/two-factor/verify/",
+    ],
+)
+def test_csrf_is_enforced_on_every_form(url, submitted, request_page, member_a, counsel):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(counsel if url == "counsel_action" else member_a)
+    target = {
+        "form": request_page.url,
+        "counsel_action": f"/admin/legal/{submitted.public_id}/",
+    }.get(url, url)
+    response = client.post(target, {"status": "closed", "subject": "x", "username": "x"})
+    assert response.status_code == 403, (url, response.status_code)
+    submitted.refresh_from_db()
+    assert submitted.status == "new"
