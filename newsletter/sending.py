@@ -10,6 +10,7 @@ import datetime
 import logging
 import secrets
 import time
+from collections import defaultdict
 
 from anymail.message import AnymailMessage
 from django.conf import settings
@@ -162,43 +163,36 @@ def send_batch(campaign, deliveries, connection):
         _record_outcomes(group, message, accepted)
 
 
-def _record_outcomes(group, message, accepted):
-    now = timezone.now()
+def _outcome(delivery, message, accepted):
+    """(status, provider message id) of one recipient of a sent message."""
     statuses = getattr(getattr(message, "anymail_status", None), "recipients", None)
+    if statuses is None:  # not anymail: the backend only says whether it took the message
+        status = Delivery.Status.SENT if accepted else Delivery.Status.FAILED
+        return status, message.extra_headers.get("Message-ID", "")
+    recipient = statuses.get(delivery.email)
+    if recipient is None:
+        return Delivery.Status.UNKNOWN, ""
+    message_id = "" if recipient.message_id is None else str(recipient.message_id)[:255]
+    return _OUTCOMES.get(recipient.status, Delivery.Status.UNKNOWN), message_id
+
+
+def _record_outcomes(group, message, accepted):
+    # One update per distinct outcome: a batch call usually has one for all its recipients.
+    now = timezone.now()
+    outcomes = defaultdict(list)
     for delivery in group:
-        if statuses is not None:
-            status = statuses.get(delivery.email)
-            delivery.status = _OUTCOMES.get(status and status.status, Delivery.Status.UNKNOWN)
-            message_id = status.message_id if status else None
-            delivery.message_id = "" if message_id is None else str(message_id)[:255]
-        else:
-            delivery.status = Delivery.Status.SENT if accepted else Delivery.Status.FAILED
-            delivery.message_id = message.extra_headers.get("Message-ID", "")
-        delivery.sent_at = now
-    _save(group, ["status", "message_id", "sent_at"], group[0].claim)
-
-
-def _save(group, fields, claim):
-    """Write back only the rows this worker still holds (a claim that went stale may have
-    been marked unknown meanwhile)."""
-    with transaction.atomic():
-        ours = set(
-            Delivery.objects.select_for_update()
-            .filter(pk__in=[d.pk for d in group], claim=claim, status=Delivery.Status.CLAIMED)
-            .values_list("pk", flat=True)
-        )
-        Delivery.objects.bulk_update([d for d in group if d.pk in ours], fields, batch_size=500)
+        outcomes[_outcome(delivery, message, accepted)].append(delivery)
+    for (status, message_id), deliveries in outcomes.items():
+        _record(deliveries, status, message_id=message_id, sent_at=now)
 
 
 def _record(group, status, **fields):
-    if not group:
-        return
-    claim = group[0].claim
-    for delivery in group:
-        delivery.status = status
-        for name, value in fields.items():
-            setattr(delivery, name, value)
-    _save(group, ["status", *fields], claim)
+    """Write the outcome of rows this worker still holds: a claim that went stale may have
+    been marked unknown meanwhile, and is then left as it is."""
+    if group:
+        Delivery.objects.filter(
+            pk__in=[d.pk for d in group], claim=group[0].claim, status=Delivery.Status.CLAIMED
+        ).update(status=status, **fields)
 
 
 def expire_stale_claims(campaign, now=None):
