@@ -172,7 +172,7 @@ STEPS = {
     "claim_batch": "claim",  # the atomic claim of a batch, and reading it back
     "_batch_message": "build",  # the AnymailMessage of one call, with the merge data
     "send_messages": "anymail",  # the backend: anymail's payload, the test "provider"
-    "_save": "record",  # writing back every recipient's outcome
+    "_record_outcomes": "record",  # writing back every recipient's outcome
 }
 
 
