@@ -15,7 +15,8 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -46,6 +47,10 @@ def _next(request):
     return "/admin/"
 
 
+def _with_next(view_name, target):
+    return f"{reverse(view_name)}?{urlencode({'next': target})}"
+
+
 def _qr_svg(url):
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
     buffer = io.BytesIO()
@@ -70,7 +75,7 @@ def setup(request):
     """Pair an authenticator app: scan the code, type the first code it shows; then the
     recovery codes are shown, once."""
     if any(devices_for_user(request.user)):
-        return redirect(f"/account/two-factor/verify/?next={_next(request)}")
+        return redirect(_with_next("account:two_factor_verify", _next(request)))
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=request.user, name="authenticator", confirmed=False)
@@ -105,7 +110,7 @@ def setup(request):
 def verify(request):
     """The second step of each login: a code from the app, or one recovery code."""
     if not any(devices_for_user(request.user)):
-        return redirect(f"/account/two-factor/setup/?next={_next(request)}")
+        return redirect(_with_next("account:two_factor_setup", _next(request)))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["token"].strip().replace(" ", ""))
@@ -153,5 +158,5 @@ class RequireTwoFactorMiddleware:
             and needs_two_factor(request.user)
             and not request.user.is_verified()
         ):
-            return redirect(f"/account/two-factor/verify/?next={request.path}")
+            return redirect(_with_next("account:two_factor_verify", request.path))
         return self.get_response(request)

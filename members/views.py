@@ -9,9 +9,10 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -71,7 +72,7 @@ def accept_invitation(request, token):
     existing = User.objects.filter(email__iexact=invitation.email).first()
     if existing is not None and request.user != existing:
         messages.info(request, _("You already have an account: log in to accept the invitation."))
-        return redirect(f"{reverse_lazy('account:login')}?next={request.path}")
+        return redirect(f"{reverse('account:login')}?{urlencode({'next': request.path})}")
     form = AcceptInvitationForm(request.POST or None, needs_password=existing is None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
