@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import views
+from core import health, views
 from core.sitemap import TranslatedSitemap
 
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", health.healthz, name="healthz"),
     # The email provider's tracking webhooks (basic-auth secret, plus signatures where the
     # provider signs): newsletter/tracking.py.
     path("anymail/", include("anymail.urls")),

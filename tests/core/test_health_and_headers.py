@@ -1,0 +1,70 @@
+"""/healthz, and the security headers every page carries."""
+
+import pytest
+from django.db import connection
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_reports_the_parts_without_secrets(client, settings):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    report = response.json()
+    assert report == {
+        "database": "ok",
+        "cache": "ok",
+        "tasks": {"backend": "inline"},
+        "status": "ok",
+    }
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_counts_the_task_backlog(client, settings):
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for status in ("READY", "READY", "FAILED", "SUCCESSFUL"):
+        DBTaskResult.objects.create(
+            status=status,
+            args_kwargs={"args": [1], "kwargs": {}},
+            task_path="legal.tasks.send_notices",
+            backend_name="default",
+            run_after=timezone.now(),
+        )
+    tasks = client.get("/healthz").json()["tasks"]
+    assert tasks == {"backend": "database", "waiting": 2, "failed": 1}
+
+
+def test_a_broken_cache_degrades_and_a_broken_database_fails(client, settings, monkeypatch):
+    # Nothing listens on port 1: every cache call fails (Django swaps the cache handler
+    # when the setting changes).
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    report = client.get("/healthz")
+    assert (report.status_code, report.json()["cache"], report.json()["status"]) == (
+        200,
+        "down",
+        "degraded",
+    )
+
+    def broken(*args, **kwargs):
+        raise connection.OperationalError("gone")
+
+    monkeypatch.setattr(connection, "cursor", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "down"
+
+
+@pytest.mark.parametrize("path", ["/", "/en/", "/account/login/"])
+def test_security_headers(client, path):
+    response = client.get(path)
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
