@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from core import ratelimit
 from core.blocks import ContentStreamBlock
+from core.mail import send_mail
 from core.models import BasePage
 from news.models import NewsIndexPage
 
@@ -154,6 +155,10 @@ class ContactPage(AbstractEmailForm, BasePage):
             context["rate_limited"] = True
             return TemplateResponse(request, self.get_template(request), context, status=429)
         return super().serve(request, *args, **kwargs)
+
+    def send_mail(self, form):
+        addresses = [address.strip() for address in self.to_address.split(",")]
+        send_mail(self.subject, self.render_email(form), addresses, from_email=self.from_address)
 
     def process_form_submission(self, form):
         if form.cleaned_data.pop(HONEYPOT, ""):

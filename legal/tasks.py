@@ -6,11 +6,12 @@ run (`manage.py send_legal_notices`, run every few minutes)."""
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
+
+from core.mail import send_mail
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def send_pending(notices):
             subject = render_to_string(f"{template}_subject.txt", context).strip()
             body = render_to_string(f"{template}.txt", context)
         try:
-            send_mail(subject, body, None, [notice.to])
+            send_mail(subject, body, [notice.to])
         except Exception as error:  # the outbox keeps it for the next run
             logger.warning("Legal notice %s not sent: %s", notice.pk, error)
             notice.attempts += 1

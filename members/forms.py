@@ -1,6 +1,10 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+
+from core.mail import send_mail
 
 
 class AcceptInvitationForm(forms.Form):
@@ -47,3 +51,19 @@ class AcceptInvitationForm(forms.Form):
             first_name=self.cleaned_data["first_name"],
             last_name=self.cleaned_data["last_name"],
         )
+
+
+class PasswordResetForm(DjangoPasswordResetForm):
+    """Django's form, sending through core.mail like the rest of the site."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        send_mail(subject, render_to_string(email_template_name, context), [to_email])

@@ -1,11 +1,12 @@
 """Sending an invitation: the link is made and mailed once, after the row is committed."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from core.mail import send_mail
 
 
 def send_invitation(invitation, language):
@@ -20,4 +21,4 @@ def send_invitation(invitation, language):
         subject = render_to_string("account/email/invitation_subject.txt", context).strip()
         body = render_to_string("account/email/invitation.txt", context)
     # robust: a mail failure is logged; HQ sees the invitation unaccepted and sends it again.
-    transaction.on_commit(lambda: send_mail(subject, body, None, [invitation.email]), robust=True)
+    transaction.on_commit(lambda: send_mail(subject, body, [invitation.email]), robust=True)

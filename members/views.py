@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.seed.groups import MEMBER_KIBBUTZIM
 
-from .forms import AcceptInvitationForm
+from .forms import AcceptInvitationForm, PasswordResetForm
 from .models import Invitation, Membership
 
 
@@ -42,6 +42,7 @@ class LogoutView(auth_views.LogoutView):
 @method_decorator(never_cache, name="dispatch")
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "account/password_reset_form.html"
+    form_class = PasswordResetForm
     email_template_name = "account/email/password_reset.txt"
     subject_template_name = "account/email/password_reset_subject.txt"
     success_url = reverse_lazy("account:password_reset_done")

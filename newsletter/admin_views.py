@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.mail import EmailMessage
+
 from . import control
 from .emails import base_url, render_issue
-from .mail import NewsletterEmail
 from .models import Campaign, Delivery, NewsletterIssuePage, Subscriber
 
 SEND_PERMISSION = "newsletter.send_campaign"
@@ -48,7 +49,7 @@ class SendTestView(WagtailAdminTemplateMixin, TemplateView):
         rendered = render_issue(
             self.issue, unsubscribe_url=base_url() + reverse("newsletter:subscribe")
         )
-        message = NewsletterEmail(
+        message = EmailMessage(
             subject=_("Test: %(subject)s") % {"subject": rendered.subject},
             body=rendered.text,
             to=[request.user.email],

@@ -20,9 +20,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.mail import EmailMessage
+
 from . import providers
 from .emails import UNSUBSCRIBE_MARKER
-from .mail import NewsletterEmail
 from .models import Campaign, Delivery, Subscriber, Suppression, email_hash
 
 logger = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ _ONE_CLICK = {"List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 def _single_message(campaign, delivery):
     """One recipient's own message: their unsubscribe URL written in."""
     url = unsubscribe_url(delivery.unsubscribe_token, campaign.language)
-    message = NewsletterEmail(
+    message = EmailMessage(
         subject=campaign.subject,
         body=campaign.text.replace(UNSUBSCRIBE_MARKER, url),
         to=[delivery.email],

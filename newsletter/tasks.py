@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from core.mail import EmailMessage
+
 
 def _absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
@@ -16,7 +18,6 @@ def _absolute(path):
 def send_confirmation(subscriber_id):
     """Mail the confirmation link, in the subscriber's language. A subscriber who is gone
     or no longer pending gets nothing."""
-    from .mail import NewsletterEmail
     from .models import Subscriber
     from .subscriptions import confirmation_code
 
@@ -34,7 +35,7 @@ def send_confirmation(subscriber_id):
             "LANGUAGE_BIDI": translation.get_language_bidi(),
         }
         subject = render_to_string("newsletter/email/confirm_subject.txt", context).strip()
-        message = NewsletterEmail(
+        message = EmailMessage(
             subject=subject,
             body=render_to_string("newsletter/email/confirm.txt", context),
             to=[subscriber.email],

@@ -1,4 +1,5 @@
-"""The email message class of the newsletter."""
+"""Every email the site sends is built here, so that a Hebrew subject reads right
+everywhere (newsletter, notices, invitations, password resets, the contact form)."""
 
 from email.header import Header
 from email.message import Message
@@ -6,7 +7,7 @@ from email.message import Message
 from django.core.mail import BadHeaderError, EmailMultiAlternatives
 
 
-class NewsletterEmail(EmailMultiAlternatives):
+class EmailMessage(EmailMultiAlternatives):
     """Django 5.2 encodes a non-ASCII subject without counting the "Subject: " before it,
     so the line is folded right after the colon, and strict readers (Python's own parser
     among them) decode the Hebrew subject with a leading space. This encodes the subject
@@ -22,3 +23,11 @@ class NewsletterEmail(EmailMultiAlternatives):
             message, "Subject", Header(self.subject, "utf-8", header_name="Subject")
         )
         return message
+
+
+def send_mail(subject, body, to, html=None, from_email=None):
+    """Django's send_mail, with our message class and an optional HTML part."""
+    message = EmailMessage(subject=subject, body=body, to=to, from_email=from_email)
+    if html is not None:
+        message.attach_alternative(html, "text/html")
+    return message.send()
