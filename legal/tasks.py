@@ -5,12 +5,12 @@ run (`manage.py send_legal_notices`, run every few minutes)."""
 
 import logging
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from core.links import absolute_url
 from core.mail import send_mail
 
 logger = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ def _link(notice):
     else:
         with translation.override(notice.language):
             path = reverse("legal:detail", args=[notice.request.public_id])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def send_pending(notices):

@@ -1,11 +1,11 @@
 """Sending an invitation: the link is made and mailed once, after the row is committed."""
 
-from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.links import absolute_url
 from core.mail import send_mail
 
 
@@ -15,8 +15,7 @@ def send_invitation(invitation, language):
     with translation.override(language):
         context = {
             "invitation": invitation,
-            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-            + reverse("account:invitation", args=[token]),
+            "url": absolute_url(reverse("account:invitation", args=[token])),
         }
         subject = render_to_string("account/email/invitation_subject.txt", context).strip()
         body = render_to_string("account/email/invitation.txt", context)

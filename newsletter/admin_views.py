@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.links import absolute_url
 from core.mail import EmailMessage
 
 from . import control
-from .emails import base_url, render_issue
+from .emails import render_issue
 from .models import Campaign, Delivery, NewsletterIssuePage, Subscriber
 
 SEND_PERMISSION = "newsletter.send_campaign"
@@ -47,7 +48,7 @@ class SendTestView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, _("Your account has no email address to send the test to."))
             return redirect(edit_url)
         rendered = render_issue(
-            self.issue, unsubscribe_url=base_url() + reverse("newsletter:subscribe")
+            self.issue, unsubscribe_url=absolute_url(reverse("newsletter:subscribe"))
         )
         message = EmailMessage(
             subject=_("Test: %(subject)s") % {"subject": rendered.subject},

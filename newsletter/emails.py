@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import css_inline
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Site
 
+from core.links import absolute_url
 from core.models import SiteSettings
 
 # Stands for each recipient's own unsubscribe URL in a campaign's frozen rendering.
@@ -27,10 +27,6 @@ class RenderedIssue:
     text: str
 
 
-def base_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
 def render_issue(issue, unsubscribe_url=UNSUBSCRIBE_MARKER):
     language = issue.locale.language_code
     site = issue.get_site() or Site.objects.get(is_default_site=True)
@@ -41,14 +37,14 @@ def render_issue(issue, unsubscribe_url=UNSUBSCRIBE_MARKER):
                 "page": issue,
                 "blocks": [_email_block(block, issue) for block in issue.body],
                 "contact": SiteSettings.for_site(site),
-                "base_url": base_url(),
-                "issue_url": base_url() + issue.relative_url(site),
+                "base_url": absolute_url(),
+                "issue_url": absolute_url(issue.relative_url(site)),
                 "unsubscribe_url": unsubscribe_url,
                 "LANGUAGE_CODE": language,
                 "LANGUAGE_BIDI": translation.get_language_bidi(),
             },
         )
-    html = _INLINER.inline(_RELATIVE_URL.sub(rf"\1{base_url()}/", html))
+    html = _INLINER.inline(_RELATIVE_URL.sub(rf"\1{absolute_url()}/", html))
     return RenderedIssue(subject=issue.email_subject, html=html, text=html_to_text(html))
 
 

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.links import absolute_url
 from core.mail import EmailMessage
 
 from . import providers
@@ -36,7 +37,7 @@ def unsubscribe_url(token, language):
     """The subscriber's own unsubscribe page, in the language of their newsletter."""
     with translation.override(language):
         path = reverse("newsletter:unsubscribe", args=[token])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def queue_deliveries(campaign):

@@ -1,17 +1,13 @@
 """Background work of the newsletter (inline in dev and tests, the database queue in
 production)."""
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from core.links import absolute_url
 from core.mail import EmailMessage
-
-
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 @task()
@@ -28,7 +24,7 @@ def send_confirmation(subscriber_id):
         return
     with translation.override(subscriber.language):
         context = {
-            "confirm_url": _absolute(
+            "confirm_url": absolute_url(
                 reverse("newsletter:confirm", args=[confirmation_code(subscriber)])
             ),
             "LANGUAGE_CODE": subscriber.language,
