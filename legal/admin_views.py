@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -33,7 +34,7 @@ class _CounselOnly:
         if not request.user.has_perm(PERMISSION):
             raise Http404
         response = super().dispatch(request, *args, **kwargs)
-        response["Cache-Control"] = "private, no-store"
+        add_never_cache_headers(response)
         return response
 
 

@@ -5,6 +5,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.http import FileResponse, HttpResponse
+from django.utils.cache import add_never_cache_headers
 
 
 def serve_attachment(attachment):
@@ -17,6 +18,6 @@ def serve_attachment(attachment):
         response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
     response["Content-Disposition"] = "attachment; filename*=UTF-8''" + quote(attachment.name)
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
+    add_never_cache_headers(response)
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -24,7 +25,7 @@ def kibbutzim_of(user):
 
 
 def _private(response):
-    response["Cache-Control"] = "private, no-store"
+    add_never_cache_headers(response)
     return response
 
 

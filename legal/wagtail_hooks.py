@@ -1,8 +1,9 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from core.menu import PermissionMenuItem
 
 from . import admin_views
 from .models import CounselContact
@@ -23,15 +24,14 @@ def legal_admin_urls():
     return [path("legal/", include((urlpatterns, "legal_admin")))]
 
 
-class CounselMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(admin_views.PERMISSION)
-
-
 @hooks.register("register_admin_menu_item")
 def legal_menu_item():
-    return CounselMenuItem(
-        _("Legal requests"), reverse("legal_admin:list"), icon_name="form", order=370
+    return PermissionMenuItem(
+        _("Legal requests"),
+        reverse("legal_admin:list"),
+        icon_name="form",
+        order=370,
+        permission=admin_views.PERMISSION,
     )
 
 

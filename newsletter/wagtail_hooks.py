@@ -1,11 +1,12 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from core.menu import PermissionMenuItem
 
 from . import admin_views
 from .models import NewsletterIssuePage, Subscriber
@@ -23,15 +24,14 @@ def newsletter_admin_urls():
     return [path("newsletter/", include((urlpatterns, "newsletter_admin")))]
 
 
-class SenderMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(admin_views.SEND_PERMISSION)
-
-
 @hooks.register("register_admin_menu_item")
 def newsletter_menu_item():
-    return SenderMenuItem(
-        _("Newsletter"), reverse("newsletter_admin:campaigns"), icon_name="mail", order=350
+    return PermissionMenuItem(
+        _("Newsletter"),
+        reverse("newsletter_admin:campaigns"),
+        icon_name="mail",
+        order=350,
+        permission=admin_views.SEND_PERMISSION,
     )
 
 
