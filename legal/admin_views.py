@@ -6,6 +6,7 @@ written to the audit log."""
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -143,6 +144,7 @@ class RequestDetailView(_CounselOnly, WagtailAdminTemplateMixin, TemplateView):
         return redirect(request.path)
 
 
+@transaction.atomic
 def apply_actions(legal_request, user, data):
     """Each change is saved and audited; the kibbutz is told (content-free) when the status
     changes or counsel replies."""
@@ -159,7 +161,8 @@ def apply_actions(legal_request, user, data):
         if legal_request.status == LegalRequest.Status.NEW and data["assigned_to"]:
             legal_request.status = LegalRequest.Status.ASSIGNED
         changes.append((AuditEntry.Action.ASSIGNED, str(data["assigned_to"] or "—")))
-    legal_request.save()
+    if changes:
+        legal_request.save()
     for kind, action in (
         (Message.Kind.NOTE, AuditEntry.Action.NOTE),
         (Message.Kind.REPLY, AuditEntry.Action.REPLY),
