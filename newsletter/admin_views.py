@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.links import absolute_url
-from core.mail import EmailMessage
+from core.mail import send_mail
 
 from . import control
 from .emails import render_issue
@@ -50,14 +50,9 @@ class SendTestView(WagtailAdminTemplateMixin, TemplateView):
         rendered = render_issue(
             self.issue, unsubscribe_url=absolute_url(reverse("newsletter:subscribe"))
         )
-        message = EmailMessage(
-            subject=_("Test: %(subject)s") % {"subject": rendered.subject},
-            body=rendered.text,
-            to=[request.user.email],
-        )
-        message.attach_alternative(rendered.html, "text/html")
+        subject = _("Test: %(subject)s") % {"subject": rendered.subject}
         try:
-            message.send()
+            send_mail(subject, rendered.text, [request.user.email], html=rendered.html)
         except Exception:  # the mail server's failure is reported, not raised
             messages.error(request, _("The test could not be sent: the mail server failed."))
         else:

@@ -7,7 +7,7 @@ from django.utils import translation
 from django_tasks import task
 
 from core.links import absolute_url
-from core.mail import EmailMessage
+from core.mail import send_mail
 
 
 @task()
@@ -31,15 +31,9 @@ def send_confirmation(subscriber_id):
             "LANGUAGE_BIDI": translation.get_language_bidi(),
         }
         subject = render_to_string("newsletter/email/confirm_subject.txt", context).strip()
-        message = EmailMessage(
-            subject=subject,
-            body=render_to_string("newsletter/email/confirm.txt", context),
-            to=[subscriber.email],
-        )
-        message.attach_alternative(
-            render_to_string("newsletter/email/confirm.html", context), "text/html"
-        )
-    message.send()
+        body = render_to_string("newsletter/email/confirm.txt", context)
+        html = render_to_string("newsletter/email/confirm.html", context)
+    send_mail(subject, body, [subscriber.email], html=html)
 
 
 @task()
