@@ -1,10 +1,11 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
+
+from .pagination import page_or_404
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_QUERY_MAX = 200  # longer queries are cut, not refused
@@ -24,13 +25,7 @@ def search(request):
     results = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        paginator = Paginator(pages.search(query), SEARCH_PAGE_SIZE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage as error:
-            raise Http404 from error
+        results = page_or_404(pages.search(query), request, SEARCH_PAGE_SIZE)
     return TemplateResponse(request, "search.html", {"query": query, "results": results})
 
 

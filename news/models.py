@@ -2,9 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -19,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 
 from core.blocks import ContentStreamBlock
 from core.models import BasePage
+from core.pagination import page_or_404
 
 PAGE_SIZE = 12
 
@@ -87,17 +86,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index(self, request):
         updates, active = self.filtered_updates(request)
-        paginator = Paginator(updates, PAGE_SIZE)
-        try:
-            page_of_updates = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_of_updates = paginator.page(1)
-        except EmptyPage as error:
-            raise Http404 from error
         return self.render(
             request,
             context_overrides={
-                "updates": page_of_updates,
+                "updates": page_or_404(updates, request, PAGE_SIZE),
                 "active_filters": active,
                 "categories": NewsCategory.objects.filter(locale=self.locale),
                 "years": self.updates().dates("published_at", "year", order="DESC"),

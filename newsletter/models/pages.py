@@ -1,9 +1,8 @@
 """The newsletter's pages: the public archive of issues, and the issue an editor composes
 once and which is both a web page and the email that is sent."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -11,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.models import BasePage
+from core.pagination import page_or_404
 
 from ..blocks import NewsletterStreamBlock
 
@@ -40,13 +40,7 @@ class NewsletterIndexPage(BasePage):
             .public()
             .order_by("-issue_date", "-pk")
         )
-        paginator = Paginator(issues, ISSUES_PER_PAGE)
-        try:
-            context["issues"] = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            context["issues"] = paginator.page(1)
-        except EmptyPage as error:
-            raise Http404 from error
+        context["issues"] = page_or_404(issues, request, ISSUES_PER_PAGE)
         return context
 
 
