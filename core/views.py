@@ -5,6 +5,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from . import page_cache
 from .pagination import page_or_404
 
 SEARCH_PAGE_SIZE = 10
@@ -19,6 +20,7 @@ def _clean_query(text):
 
 
 @require_GET
+@page_cache.public
 def search(request):
     """Search over the public pages in the reader's language."""
     query = _clean_query(request.GET.get("q", ""))

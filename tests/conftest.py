@@ -5,6 +5,7 @@ import socket
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Locale, Site
 
@@ -14,6 +15,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every database test starts from the seeded site, as `make run` builds it."""
     with django_db_blocker.unblock():
         call_command("seed", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The tests of one process share its memory cache (and the page cache in it); each test
+    starts with it empty, as after a deployment."""
+    cache.clear()
 
 
 @pytest.fixture

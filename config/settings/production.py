@@ -24,6 +24,11 @@ DATABASES = {"default": env.db_url_config(_required("DATABASE_URL"))}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# Every process must see when content changes and the page cache is dropped; only a shared
+# cache (Redis) shows them that, so without REDIS_URL the page cache stays off.
+if not env.str("REDIS_URL", default=""):
+    PAGE_CACHE_SECONDS = 0
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 STORAGES = {

@@ -41,7 +41,7 @@ def test_a_broken_cache_degrades_and_a_broken_database_fails(client, settings, m
     # when the setting changes).
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.DegradingRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
         }
     }

@@ -1,0 +1,191 @@
+"""The page cache (core/page_cache.py): public pages come from it for anonymous visitors, a
+change to content shows at once, and nothing personal or private is ever stored."""
+
+import socket
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from core.models import SiteSettings
+from home.models import ContactPage
+from legal.models import LegalRequestPage
+from news.models import NewsCategory, NewsIndexPage
+from tests.html import soup
+
+pytestmark = pytest.mark.django_db
+
+SIGNUP = {"email": "reader@example.org", "language": "he", "consent": "on"}
+
+
+def _twice(client, url, **extra):
+    """The second of two identical requests, with the number of SQL queries it made."""
+    client.get(url, **extra)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **extra)
+    return response, len(queries)
+
+
+@pytest.fixture
+def news_index(home):
+    return NewsIndexPage.objects.get(locale=home.locale)
+
+
+@pytest.fixture
+def update(news_index):
+    return news_index.updates().first()  # the newest: on the index's first page
+
+
+@pytest.mark.parametrize("url", ["/", "/en/", "/updates/", "/search/?q=קיבוץ", "/newsletter/"])
+def test_anonymous_visitors_get_public_pages_from_the_cache_without_a_query(client, url):
+    first = client.get(url)
+    assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+    response, queries = _twice(client, url)
+    assert response["X-Page-Cache"] == "hit" and queries == 0
+    assert response.content == first.content
+    for header in ("Content-Type", "Content-Language", "Content-Security-Policy"):
+        assert response[header] == first[header]
+
+
+def test_the_query_string_is_part_of_the_key(client):
+    vision = client.get("/en/search/?q=vision")
+    nothing = client.get("/en/search/?q=zzzqqq")
+    assert vision["X-Page-Cache"] == nothing["X-Page-Cache"] == "miss"
+    assert vision.content != nothing.content
+
+
+def test_head_requests_are_answered_from_the_cache(client):
+    client.get("/")
+    assert client.head("/")["X-Page-Cache"] == "hit"
+
+
+def test_publishing_shows_at_once(client, news_index, update):
+    for url in (update.url, news_index.url):
+        client.get(url)
+    update.title = "כותרת חדשה לגמרי"
+    update.save_revision().publish()
+    response = client.get(update.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert soup(response).h1.get_text(strip=True) == "כותרת חדשה לגמרי"
+    assert "כותרת חדשה לגמרי" in client.get(news_index.url).content.decode()
+
+
+def test_unpublishing_and_restricting_take_the_page_away_at_once(client, update):
+    url = update.url
+    client.get(url)
+    update.unpublish()
+    assert client.get(url).status_code == 404
+
+    update.save_revision().publish()
+    client.get(url)
+    PageViewRestriction.objects.create(page=update, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(url).status_code == 302
+
+
+def test_a_snippet_and_a_setting_change_show_at_once(client, site, update):
+    category = NewsCategory.objects.create(name="ישנה", slug="old-name", locale=update.locale)
+    update.categories.add(category)
+    update.save_revision().publish()
+    assert "ישנה" in client.get(update.url).content.decode()
+    category.name = "חדשה"
+    category.save()
+    assert "חדשה" in client.get(update.url).content.decode()
+
+    settings_row = SiteSettings.for_site(site)
+    settings_row.phone = "04-1234567"
+    settings_row.save()
+    assert "04-1234567" in client.get("/").content.decode()
+
+
+def test_logged_in_users_and_visitors_with_a_message_get_fresh_pages(client, django_user_model):
+    client.get("/")
+    user = django_user_model.objects.create_user(username="reader", password="x-long-pass-1")
+    client.force_login(user)
+    response, queries = _twice(client, "/")
+    assert "X-Page-Cache" not in response and queries > 0
+
+    visitor = Client()
+    visitor.cookies["messages"] = "anything"
+    assert "X-Page-Cache" not in visitor.get("/")
+
+
+def test_pages_with_a_csrf_token_are_never_stored(client):
+    contact = ContactPage.objects.live().filter(locale__language_code="he").first()
+    response, queries = _twice(client, contact.url)
+    assert b"csrfmiddlewaretoken" in response.content
+    assert "X-Page-Cache" not in response and queries > 0
+
+
+def test_the_footer_signup_needs_no_csrf_token_so_every_page_can_be_cached(client):
+    page = soup(client.get("/"))
+    form = page.select_one(".site-footer__newsletter form")
+    assert form.select_one("[name=csrfmiddlewaretoken]") is None
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(form["action"], SIGNUP)
+    assert response.status_code == 200  # answered by the form, not refused for want of a token
+
+
+def test_members_only_and_legal_pages_are_never_stored(client, django_user_model):
+    legal_page = LegalRequestPage.objects.filter(locale__language_code="he").first()
+    assert client.get(legal_page.url).status_code == 302  # the login, not stored
+    assert "X-Page-Cache" not in client.get(legal_page.url)
+
+    member = django_user_model.objects.create_user(username="secretary", password="x-pass-12")
+    member.groups.add(Group.objects.get(name="Member kibbutzim"))
+    client.force_login(member)
+    for url in (legal_page.url, "/account/", "/account/requests/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "X-Page-Cache" not in response
+
+
+def test_a_restricted_page_is_not_stored_for_the_user_who_may_see_it(client, django_user_model):
+    legal_page = LegalRequestPage.objects.filter(locale__language_code="he").first()
+    member = django_user_model.objects.create_user(username="secretary", password="x-pass-12")
+    member.groups.add(Group.objects.get(name="Member kibbutzim"))
+    client.force_login(member)
+    assert "no-cache" in client.get(legal_page.url)["Cache-Control"]
+
+
+def test_turned_off_it_stores_nothing(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    response, queries = _twice(client, "/")
+    assert "X-Page-Cache" not in response and queries > 0
+
+
+def _redis(settings, location):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.DegradingRedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": f"shitufi-test-{socket.gethostname()}",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+
+
+def test_with_redis_the_cache_serves_and_invalidates(client, settings, update):
+    _redis(settings, "redis://127.0.0.1:6379/15")
+    cache.clear()
+    response, queries = _twice(client, update.url)
+    assert response["X-Page-Cache"] == "hit" and queries == 0
+    update.title = "עודכן ב-Redis"
+    update.save_revision().publish()
+    assert "עודכן ב-Redis" in client.get(update.url).content.decode()
+    cache.clear()
+
+
+def test_with_redis_down_the_site_serves_without_it(client, settings):
+    with socket.socket() as probe:  # a port on which nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    _redis(settings, f"redis://127.0.0.1:{port}/0")
+    for _ in range(2):
+        response = client.get("/")
+        assert (response.status_code, response["X-Page-Cache"]) == (200, "miss")
+    assert client.post("/subscription/", SIGNUP).status_code == 200  # the rate limit lets it by
+    assert client.get("/healthz").json()["status"] == "degraded"
