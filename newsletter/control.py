@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from .emails import render_issue
 from .models import Campaign, Delivery
-from .sending import queue_deliveries
+from .sending import STALE_CLAIM, expire_stale_claims, finish_if_done, queue_deliveries
 from .tasks import send_campaign
 
 
@@ -38,6 +38,29 @@ def start(issue, user):
     except IntegrityError as error:
         raise AlreadySent from error
     return campaign
+
+
+def recover_stalled(now=None):
+    """For the scheduler (`manage.py recover_campaigns`, every few minutes): campaigns left
+    "sending" by a worker that died. Their stale claims become unknown; a campaign with
+    recipients still queued and no claim within STALE_CLAIM goes to the workers again
+    (running it in two workers at once is safe), one with none left is finished. Returns
+    the campaigns handed on."""
+    now = now or timezone.now()
+    handed = []
+    for campaign in Campaign.objects.filter(status=Campaign.Status.SENDING):
+        expire_stale_claims(campaign, now)
+        deliveries = campaign.deliveries
+        recent = now - STALE_CLAIM
+        moving = campaign.created_at >= recent or deliveries.filter(claimed_at__gte=recent).exists()
+        if deliveries.filter(status=Delivery.Status.QUEUED).exists():
+            if not moving:
+                with transaction.atomic():
+                    _run_after_commit(campaign)
+                handed.append(campaign)
+        else:
+            finish_if_done(campaign)
+    return handed
 
 
 def _move(campaign, from_statuses, to_status, **fields):

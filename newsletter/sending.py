@@ -29,7 +29,8 @@ from .models import Campaign, Delivery, Subscriber, Suppression, email_hash
 
 logger = logging.getLogger(__name__)
 
-STALE_CLAIM = datetime.timedelta(minutes=15)
+# A claim this old belongs to a worker that died (a batch takes seconds).
+STALE_CLAIM = datetime.timedelta(seconds=settings.NEWSLETTER_STALE_CLAIM_SECONDS)
 QUEUE_CHUNK = 2000
 
 

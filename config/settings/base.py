@@ -235,6 +235,9 @@ NEWSLETTER_HASH_KEY = env.str("NEWSLETTER_HASH_KEY", default="dev-only-newslette
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
 NEWSLETTER_BATCH = env.dict("NEWSLETTER_BATCH", default={})
 NEWSLETTER_RATE_PER_MINUTE = env.int("NEWSLETTER_RATE_PER_MINUTE", default=6000)
+# After this long, recipients claimed by a worker that died count as of unknown outcome, and
+# `recover_campaigns` hands a campaign that stopped moving to the workers again.
+NEWSLETTER_STALE_CLAIM_SECONDS = env.int("NEWSLETTER_STALE_CLAIM_SECONDS", default=15 * 60)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -291,3 +291,21 @@ def test_cancel_leaves_the_queue_unsent():
     assert mail.outbox == []
     assert set(campaign.deliveries.values_list("status", flat=True)) == {"cancelled"}
     assert control.resume(campaign) == 0, "a cancelled campaign stays cancelled"
+
+
+@pytest.mark.django_db
+def test_the_scheduler_recovers_a_campaign_whose_worker_died(django_capture_on_commit_callbacks):
+    _subscribers()
+    campaign = _campaign()
+    lost = sending.claim_batch(campaign, 4)  # the worker claimed four, then was killed
+    later = timezone.now() + sending.STALE_CLAIM + datetime.timedelta(minutes=1)
+    assert control.recover_stalled() == [], "a campaign that just started is left alone"
+
+    with django_capture_on_commit_callbacks(execute=True):  # the inline task sends the rest
+        assert control.recover_stalled(now=later) == [campaign]
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DONE
+    assert set(campaign.deliveries.filter(status="unknown")) == set(lost)
+    recipients = _recipients()
+    assert len(recipients) == len(set(recipients)) == HE_SUBSCRIBERS - 4
+    assert control.recover_stalled(now=later) == []
