@@ -8,7 +8,7 @@ requests are deleted when the retention period ends (`manage.py purge_legal_requ
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,14 +20,19 @@ from core.models import BasePage
 
 
 class PrivateStorage(FileSystemStorage):
-    """Files outside MEDIA_ROOT, with no URL: they are only ever served by the
-    permission-checked views of legal.downloads."""
+    """STORAGES["private"] on one host: files outside MEDIA_ROOT, with no URL; they are
+    only ever served by the permission-checked views of legal.downloads."""
 
     def __init__(self, **kwargs):
         super().__init__(location=settings.PRIVATE_ROOT, base_url=None, **kwargs)
 
     def url(self, name):
         raise ValueError("Private files have no public URL.")
+
+
+def private_storage():
+    # A callable, so the migrations stay the same whichever backend the settings choose.
+    return storages["private"]
 
 
 class Topic(models.TextChoices):
@@ -155,7 +160,7 @@ def _attachment_path(attachment, filename):
 
 class Attachment(models.Model):
     request = models.ForeignKey(LegalRequest, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(storage=PrivateStorage, upload_to=_attachment_path, max_length=200)
+    file = models.FileField(storage=private_storage, upload_to=_attachment_path, max_length=200)
     name = models.CharField(_("file name"), max_length=160)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField(_("size"))

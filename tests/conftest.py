@@ -1,13 +1,14 @@
 import email
 import email.policy
 import shutil
-import socket
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Locale, Site
+
+from tests.ports import free_port
 
 
 @pytest.fixture(scope="session")
@@ -72,9 +73,7 @@ def smtp_server(settings):
     """A real SMTP server (aiosmtpd) on loopback, and Django's SMTP backend pointed at it."""
     from aiosmtpd.controller import Controller
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     handler = CapturingSmtpHandler()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()

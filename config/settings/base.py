@@ -8,6 +8,7 @@ import datetime
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -215,8 +216,45 @@ LEGAL_RETENTION_DAYS = env.int("LEGAL_RETENTION_DAYS", default=7 * 365 + 2)
 MEDIA_URL = "/uploads/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "legal.models.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# S3-compatible object storage, for when several web hosts share the work: a bucket name
+# moves those files off the local disk. Credentials are not settings: boto3 reads
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY from the environment (or an instance role).
+S3_BUCKET = env.str("S3_BUCKET", default="")  # images and documents
+S3_PRIVATE_BUCKET = env.str("S3_PRIVATE_BUCKET", default="")  # legal requests' files
+S3_ENDPOINT_URL = env.str("S3_ENDPOINT_URL", default="")  # empty: AWS itself
+S3_REGION = env.str("S3_REGION", default="")
+# How long a link to a legal file signed for someone allowed to have it stays valid.
+S3_SIGNED_URL_SECONDS = env.int("S3_SIGNED_URL_SECONDS", default=60)
+
+
+def _s3_storage(bucket, **options):
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": S3_ENDPOINT_URL or None,
+            "region_name": S3_REGION or None,
+            "signature_version": "s3v4",
+            # No ACL on upload: the bucket decides (AWS refuses ACLs on buckets that
+            # disable them, its default); the uploads bucket is the public one.
+            "default_acl": None,
+            **options,
+        },
+    }
+
+
+if S3_BUCKET:
+    # Plain URLs (pages and their caches keep them); a second "photo.jpg" gets a new name.
+    STORAGES["default"] = _s3_storage(S3_BUCKET, querystring_auth=False, file_overwrite=False)
+if S3_PRIVATE_BUCKET:
+    # Never a plain URL: every link is signed and short-lived (legal/downloads.py).
+    STORAGES["private"] = _s3_storage(
+        S3_PRIVATE_BUCKET, querystring_auth=True, querystring_expire=S3_SIGNED_URL_SECONDS
+    )
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -258,10 +296,19 @@ PERMISSIONS_POLICY = (
     'fullscreen=(self "https://www.youtube-nocookie.com" "https://player.vimeo.com")'
 )
 
+# "json": one JSON object per line (core/logging.py), for a log collector; production
+# always logs so.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT is 'text' or 'json', not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(message)s"},
+        "json": {"()": "core.logging.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # One line per task run is noise when tasks run inline; failures still show.
     "loggers": {"django_tasks": {"level": "WARNING"}},

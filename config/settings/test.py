@@ -14,8 +14,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Uploads of one test session, removed when it ends (tests/conftest.py).
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="shitufi-test-uploads-"))
 PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="shitufi-test-private-"))
+# Local files whatever the environment says; tests/legal/test_object_storage.py turns S3 on.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "legal.models.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"

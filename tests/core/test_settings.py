@@ -1,5 +1,6 @@
 """Production settings refuse to start without their secrets, and pass `check --deploy`."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -63,3 +64,31 @@ def test_production_uses_the_database_task_queue():
         **PRODUCTION_ENV,
     )
     assert result.stdout.strip() == "django_tasks_db.DatabaseBackend", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("settings_module", "env"),
+    [
+        ("config.settings.production", PRODUCTION_ENV),
+        ("config.settings.dev", {"LOG_FORMAT": "json"}),
+    ],
+)
+def test_logs_are_json_lines_in_production_and_on_request(settings_module, env):
+    result = _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "import logging; logging.getLogger('shitufi.check').warning('one line')",
+        **env,
+        DJANGO_SETTINGS_MODULE=settings_module,
+    )
+    entry = json.loads(result.stderr.strip().splitlines()[-1])
+    assert entry["logger"] == "shitufi.check"
+    assert entry["level"] == "WARNING"
+    assert entry["message"] == "one line"
+
+
+def test_an_unknown_log_format_is_refused():
+    result = _manage("check", **PRODUCTION_ENV, LOG_FORMAT="xml")
+    assert result.returncode != 0
+    assert "LOG_FORMAT is 'text' or 'json'" in result.stderr
