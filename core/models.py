@@ -1,9 +1,16 @@
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
+
+
+class BasePageManager(PageManager):
+    def get_queryset(self):
+        # Every page shows its language (Open Graph, JSON-LD): fetched with the page.
+        return super().get_queryset().select_related("locale")
 
 
 class BasePage(Page):
@@ -20,8 +27,18 @@ class BasePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
+    objects = BasePageManager()
+
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's, in one query instead of two: the ancestors' paths are the beginnings
+        of our own, so they need not be fetched first. As in Wagtail, an alias is held to
+        the restrictions of the page it copies."""
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        pages = Page.objects.filter(path__in=paths).values(target=Coalesce("alias_of", "id"))
+        return PageViewRestriction.objects.filter(page__in=pages)
 
     @property
     def meta_description(self):
@@ -72,6 +89,9 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    # The footer links to both pages on every page: fetched with the settings.
+    select_related = ["accessibility_page", "privacy_page"]
 
     panels = [
         MultiFieldPanel(

@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 
 from core.blocks import ContentStreamBlock
 from core.models import BasePage
+from core.pages import public
 from core.pagination import page_or_404
 
 PAGE_SIZE = 12
@@ -57,9 +58,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def updates(self):
         return (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
+            public(NewsPage.objects.child_of(self).live())
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
             .order_by("-published_at", "-pk")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from core.models import BasePage
+from core.pages import public
 
 from .events import EventPage
 from .items import GalleryPage, PublicationPage, VideoPage
@@ -65,7 +66,7 @@ class MediaIndexPage(BasePage):
     def upcoming_events(self, now=None):
         """Events that have not ended yet, soonest first."""
         now = now or timezone.now()
-        events = EventPage.objects.child_of(self).live().public().filter(ends_at__gte=now)
+        events = public(EventPage.objects.child_of(self).live()).filter(ends_at__gte=now)
         return events.order_by("starts_at", "pk")
 
     def media_items(self, kind="", now=None):
@@ -74,9 +75,7 @@ class MediaIndexPage(BasePage):
         now = now or timezone.now()
         types = [MEDIA_TYPES[kind]] if kind else list(MEDIA_TYPES.values())
         items = (
-            Page.objects.child_of(self)
-            .live()
-            .public()
+            public(Page.objects.child_of(self).live())
             .type(*types)
             .exclude(eventpage__ends_at__gte=now)
         )
