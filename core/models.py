@@ -9,8 +9,9 @@ from wagtail.search import index
 
 class BasePageManager(PageManager):
     def get_queryset(self):
-        # Every page shows its language (Open Graph, JSON-LD): fetched with the page.
-        return super().get_queryset().select_related("locale")
+        # What a page shows wherever it is used, fetched with it: its language (Open
+        # Graph, JSON-LD) and the page type's `fetched_with_page`.
+        return super().get_queryset().select_related("locale", *self.model.fetched_with_page)
 
 
 class BasePage(Page):
@@ -28,6 +29,7 @@ class BasePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     objects = BasePageManager()
+    fetched_with_page = ()  # foreign keys the page's template shows
 
     class Meta:
         abstract = True

@@ -20,6 +20,8 @@ def localized(pages):
     """Each of `pages` as Wagtail's `page.localized` gives it (its live translation in the
     reader's language, else the page itself), in one query for them all."""
     pages = list(pages)
+    if not pages:
+        return []
     translations = Page.objects.live().filter(
         translation_key__in={page.translation_key for page in pages},
         locale__language_code=get_language(),

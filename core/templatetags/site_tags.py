@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from core.models import SiteSettings
+from core.pages import localized as localize_pages
 from core.pages import public
 
 register = template.Library()
@@ -117,6 +118,12 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.filter
+def localized(page):
+    """`page.localized`, without Wagtail's separate query for the reader's locale."""
+    return localize_pages([page])[0]
 
 
 @register.filter
