@@ -1,9 +1,17 @@
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
+
+
+class BasePageManager(PageManager):
+    def get_queryset(self):
+        # What a page shows wherever it is used, fetched with it: its language (Open
+        # Graph, JSON-LD) and the page type's `fetched_with_page`.
+        return super().get_queryset().select_related("locale", *self.model.fetched_with_page)
 
 
 class BasePage(Page):
@@ -20,8 +28,19 @@ class BasePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
+    objects = BasePageManager()
+    fetched_with_page = ()  # foreign keys the page's template shows
+
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's, in one query instead of two: the ancestors' paths are the beginnings
+        of our own, so they need not be fetched first. As in Wagtail, an alias is held to
+        the restrictions of the page it copies."""
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        pages = Page.objects.filter(path__in=paths).values(target=Coalesce("alias_of", "id"))
+        return PageViewRestriction.objects.filter(page__in=pages)
 
     @property
     def meta_description(self):
@@ -72,6 +91,9 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    # The footer links to both pages on every page: fetched with the settings.
+    select_related = ["accessibility_page", "privacy_page"]
 
     panels = [
         MultiFieldPanel(

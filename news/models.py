@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 
 from core.blocks import ContentStreamBlock
 from core.models import BasePage
+from core.pages import localized, public
 from core.pagination import page_or_404
 
 PAGE_SIZE = 12
@@ -57,9 +58,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def updates(self):
         return (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
+            public(NewsPage.objects.child_of(self).live())
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
             .order_by("-published_at", "-pk")
@@ -154,6 +153,7 @@ class NewsPage(BasePage):
     subpage_types = []
 
     og_type = "article"
+    fetched_with_page = ("hero_image",)
 
     class Meta:
         verbose_name = _("HQ update")
@@ -162,6 +162,12 @@ class NewsPage(BasePage):
     @property
     def social_image(self):
         return self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        related = self.related_pages.select_related("related")
+        context["related_pages"] = localized(item.related for item in related)
+        return context
 
     def clean(self):
         super().clean()

@@ -1,6 +1,7 @@
 """Template tags of the site shell: the localized home, the main menu, language links."""
 
 import re
+from collections import defaultdict
 
 from django import template
 from django.conf import settings
@@ -9,21 +10,57 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from core.models import SiteSettings
+from core.pages import localized as localize_pages
+from core.pages import public
+
 register = template.Library()
 
 
-def _localized_root(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized.specific
+def _translations(context):
+    """The live translations, by translation key and then language code, of every page
+    the site shell links to: the page being read, the home page and the footer's pages.
+    One query per request, shared by the header, the language links and the footer."""
+    request = context["request"]
+    if not hasattr(request, "_shell_translations"):
+        translations = defaultdict(dict)
+        site = Site.find_for_request(request)
+        if site is not None:
+            contact = SiteSettings.for_request(request)
+            page = context.get("page")
+            linked = [site.root_page, contact.accessibility_page, contact.privacy_page]
+            linked.append(page if isinstance(page, Page) else None)
+            keys = {p.translation_key for p in linked if p is not None}
+            pages = Page.objects.live().filter(translation_key__in=keys).select_related("locale")
+            for p in pages:
+                translations[p.translation_key][p.locale.language_code] = p
+        request._shell_translations = translations
+    return request._shell_translations
+
+
+def _localized(context, page):
+    """`page.localized` (its live translation in the reader's language, else itself)."""
+    return _translations(context)[page.translation_key].get(get_language(), page)
+
+
+def _localized_root(context):
+    site = Site.find_for_request(context["request"])
+    return _localized(context, site.root_page) if site else None
 
 
 @register.simple_tag(takes_context=True)
 def localized_home(context):
     """The home page in the reader's language (the Hebrew one when no translation exists)."""
-    request = context.get("request")
-    return _localized_root(request) if request else None
+    return _localized_root(context) if context.get("request") else None
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The footer's standing pages (site settings) in the reader's language, live ones."""
+    contact = SiteSettings.for_request(context["request"])
+    pages = (contact.accessibility_page, contact.privacy_page)
+    localized = [_localized(context, page) for page in pages if page is not None]
+    return [page for page in localized if page.live]
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
@@ -31,7 +68,7 @@ def main_menu(context):
     """The home page and its live, public children marked "show in menus". The item of the
     page being read is marked aria-current="page"; an ancestor of it, aria-current="true"."""
     request = context["request"]
-    root = _localized_root(request)
+    root = _localized_root(context)
     if root is None:
         return {"items": []}
     current = context.get("page")
@@ -43,7 +80,7 @@ def main_menu(context):
             "current": "page" if current_path == root.url_path else None,
         }
     ]
-    for child in root.get_children().live().public().in_menu():
+    for child in public(root.get_children().live().in_menu()):
         if current_path == child.url_path:
             state = "page"
         elif current_path.startswith(child.url_path):
@@ -54,11 +91,6 @@ def main_menu(context):
     return {"items": items}
 
 
-def _live_translations(page):
-    pages = page.get_translations(inclusive=True).live().select_related("locale")
-    return {p.locale.language_code: p for p in pages}
-
-
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language. On a page: its published translation (`exact`), or else
@@ -66,8 +98,8 @@ def language_links(context):
     request = context["request"]
     page = context.get("page")
     if isinstance(page, Page):
-        translations = _live_translations(page)
-        homes = _live_translations(_localized_root(request))
+        translations = _translations(context)[page.translation_key]
+        homes = _translations(context)[Site.find_for_request(request).root_page.translation_key]
     links = []
     for code, name in settings.LANGUAGES:
         if not isinstance(page, Page):
@@ -86,6 +118,12 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.filter
+def localized(page):
+    """`page.localized`, without Wagtail's separate query for the reader's locale."""
+    return localize_pages([page])[0]
 
 
 @register.filter

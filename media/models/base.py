@@ -13,7 +13,7 @@ from core.models import BasePage
 
 
 def images_with_renditions():
-    """Images with all their renditions, so that cards and galleries ask for none."""
+    """Images with all their renditions, so that galleries ask for none."""
     return get_image_model().objects.prefetch_renditions()
 
 
@@ -29,13 +29,15 @@ class MediaItemPage(BasePage):
 
     media_kind = ""  # the value of the index's ?kind= filter that selects this type
     date_field = ""  # the field the index sorts by, newest first
+    listing_related = ()  # foreign keys the card shows, fetched with the list
 
     class Meta:
         abstract = True
 
     @classmethod
     def listing_prefetches(cls):
-        """Lookups that let a list of these pages render without a query per item."""
+        """Lookups that let a list of these pages render without a query per item, for
+        what `listing_related` cannot join."""
         return []
 
     @property

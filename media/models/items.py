@@ -57,9 +57,7 @@ class VideoPage(DatedMediaPage):
         except EmbedException:
             return None
 
-    @classmethod
-    def listing_prefetches(cls):
-        return [Prefetch("thumbnail", queryset=images_with_renditions())]
+    listing_related = ("thumbnail",)
 
     @property
     def listing_image(self):
@@ -90,8 +88,7 @@ class GalleryPage(DatedMediaPage):
 
     @classmethod
     def listing_prefetches(cls):
-        image = Prefetch("image", queryset=images_with_renditions())
-        return [Prefetch("images", queryset=GalleryImage.objects.prefetch_related(image))]
+        return [Prefetch("images", queryset=GalleryImage.objects.select_related("image"))]
 
     @property
     def listing_image(self):
@@ -186,9 +183,7 @@ class PublicationPage(DatedMediaPage):
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
 
-    @classmethod
-    def listing_prefetches(cls):
-        return [Prefetch("cover", queryset=images_with_renditions())]
+    listing_related = ("cover",)
 
     @property
     def listing_image(self):

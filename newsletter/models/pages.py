@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.models import BasePage
+from core.pages import public
 from core.pagination import page_or_404
 
 from ..blocks import NewsletterStreamBlock
@@ -34,11 +35,8 @@ class NewsletterIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["signup_form"] = SubscribeForm()
-        issues = (
-            NewsletterIssuePage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-issue_date", "-pk")
+        issues = public(NewsletterIssuePage.objects.child_of(self).live()).order_by(
+            "-issue_date", "-pk"
         )
         context["issues"] = page_or_404(issues, request, ISSUES_PER_PAGE)
         return context

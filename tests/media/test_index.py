@@ -1,12 +1,10 @@
 """The media index lists its live, public items, newest first, with upcoming events apart;
-it filters by kind, pages by twelve, survives any query string, and renders in a number of
-queries that does not grow with the number of items."""
+it filters by kind, pages by twelve and survives any query string. (Its number of queries:
+tests/core/test_query_counts.py.)"""
 
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -14,8 +12,6 @@ from media.factories import (
     DocumentFactory,
     EventPageFactory,
     GalleryPageFactory,
-    ImageFactory,
-    MediaIndexPageFactory,
     PublicationPageFactory,
     VideoPageFactory,
 )
@@ -179,39 +175,3 @@ def test_an_empty_index_says_so(client, media_index):
     page = soup(client.get(media_index.url))
     assert page.select_one(f"{LIST} .media-section__empty")
     assert page.select_one(f"{UPCOMING} .media-section__empty")
-
-
-def _fill(index, per_kind, image, document):
-    """`per_kind` items of every kind. The listed ones share a date, so that the newest
-    twelve (the last made) hold every kind, whatever `per_kind` is."""
-    day = datetime.date(2020, 6, 1)
-    starts_at = datetime.datetime(2020, 6, 1, 10, 0, tzinfo=datetime.UTC)
-    for _ in range(per_kind):
-        VideoPageFactory(parent=index, thumbnail=image, published_at=day)
-        GalleryPageFactory(parent=index, images=[image, image], published_at=day)
-        PublicationPageFactory(parent=index, cover=image, document=document, published_at=day)
-        EventPageFactory(parent=index, starts_at=starts_at)
-        EventPageFactory(parent=index)  # upcoming
-
-
-def _queries_to_render(client, url):
-    assert client.get(url).status_code == 200  # renditions and caches are made once
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
-KIND_QUERIES = ["", "?kind=video", "?kind=gallery", "?kind=publication", "?kind=event"]
-
-
-def test_queries_do_not_grow_with_the_number_of_items(client, home):
-    """3 and 30 items of every kind (15 and 150 pages): the same number of queries, for
-    the whole list and for each kind."""
-    image, document = ImageFactory(), DocumentFactory()
-    counts = {}
-    for per_kind in (3, 30):
-        index = MediaIndexPageFactory(parent=home, slug=f"media-{per_kind}")
-        _fill(index, per_kind, image, document)
-        counts[per_kind] = {q: _queries_to_render(client, index.url + q) for q in KIND_QUERIES}
-    assert counts[3] == counts[30]
