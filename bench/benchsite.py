@@ -1,53 +1,63 @@
-"""Benchmark of the public pages with a thousand HQ updates: not a test, a measurement.
+"""A throwaway copy of the site for the benchmarks (pages.py, load.py): built in a fresh
+directory under /tmp with the production settings and DEBUG off, served by gunicorn on a free
+port of 127.0.0.1, loaded with wrk. Nothing leaves the machine.
 
-    .venv/bin/python bench/news_pages.py [--requests 300] [--duration 10] [--keep] [-v]
-
-Builds a throwaway site in a fresh directory under /tmp (SQLite database, uploads, static
-files), with the production settings and DEBUG off: migrates, runs `seed`, adds 1,000
-updates under the news index in bulk, requests every update once so that the image
-renditions exist, then serves the site with gunicorn (2 sync workers) on a free port of
-127.0.0.1 and measures the home page, the news index, an update and the media index:
-requests per second, median and 95th-percentile latency, and the SQL queries of one
-request. Only the table is printed (progress goes to stderr with -v); the directory is
-removed at the end unless --keep. Loopback only: nothing leaves the machine.
+The settings module written into the directory changes only what a local copy needs: its
+own static directory, video players built offline (production asks YouTube), plain HTTP on
+the loopback, and a URLconf that adds `/bench/ceiling/`, a view answering a constant 20 KB
+through the whole middleware stack: the ceiling of what gunicorn and Django can serve here.
 """
 
-import argparse
 import contextlib
+import datetime
 import http.client
 import os
 import secrets
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
-import tempfile
-import threading
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 WRK = shutil.which("wrk")
-BULK_UPDATES = 1000
-WORKERS = 2
-WRK_THREADS, WRK_CONNECTIONS = 2, 8
-PYTHON_CLIENTS = 4
+CEILING = "/bench/ceiling/"
 
-# Production settings with what a throwaway local copy needs instead: its own static
-# directory, and video players built offline (production asks YouTube over the internet).
 SETTINGS = """\
 from config.settings.production import *  # noqa: F403
 
 STATIC_ROOT = {static_root!r}
 WAGTAILEMBEDS_FINDERS = [{{"class": "core.embeds.OfflineVideoFinder"}}]
+ROOT_URLCONF = "bench_urls"
 """
 
-# wrk reports latency percentiles in microseconds; this prints the ones we need.
+URLS = """\
+from django.http import HttpResponse
+from django.urls import path
+
+from config.urls import urlpatterns as site
+
+BODY = b"x" * 20 * 1024
+
+
+def ceiling(request):
+    return HttpResponse(BODY, content_type="text/plain")
+
+
+urlpatterns = [path("bench/ceiling/", ceiling), *site]
+"""
+
+# wrk's report: requests, duration (µs), latency percentiles (µs), error counts; `paths`
+# (if set) is the mix of addresses each request picks from at random.
 WRK_SCRIPT = """\
+paths = {paths}
+if #paths > 0 then
+  request = function() return wrk.format("GET", paths[math.random(#paths)]) end
+end
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format("BENCH %d %d %d %d %d %d\\n", summary.requests, summary.duration,
@@ -55,7 +65,6 @@ done = function(summary, latency, requests)
     e.connect + e.read + e.write + e.timeout))
 end
 """
-
 
 VERBOSE = False
 
@@ -66,32 +75,59 @@ def log(message):
         sys.stderr.flush()
 
 
-# --- the throwaway site ------------------------------------------------------------------
+def require(condition, message):
+    """The figures mean nothing if this is not so."""
+    if not condition:
+        raise RuntimeError(message)
 
 
-def environment(workdir):
-    """The environment of both this process and gunicorn."""
-    settings = workdir / "bench_settings.py"
-    settings.write_text(SETTINGS.format(static_root=str(workdir / "static")))
+def url_path(path):
+    """The path as wrk must send it: percent-encoded (Hebrew slugs and queries)."""
+    return quote(path, safe="/?=&%")
+
+
+def environment(workdir, database_url, redis_url):
+    """The environment of this process and of gunicorn; `os.environ` is updated too."""
+    (workdir / "bench_settings.py").write_text(SETTINGS.format(static_root=str(workdir / "static")))
+    (workdir / "bench_urls.py").write_text(URLS)
     env = {
         "DJANGO_SETTINGS_MODULE": "bench_settings",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "DATABASE_URL": database_url or f"sqlite:///{workdir / 'db.sqlite3'}",
+        "REDIS_URL": redis_url,
         "SECRET_KEY": secrets.token_urlsafe(50),
+        "NEWSLETTER_HASH_KEY": secrets.token_urlsafe(20),
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "MEDIA_ROOT": str(workdir / "uploads"),
-        "DEBUG": "false",
+        "PRIVATE_ROOT": str(workdir / "private"),
         "SECURE_SSL_REDIRECT": "false",  # plain HTTP on the loopback
         "SECURE_HSTS_SECONDS": "0",
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": os.pathsep.join([str(workdir), str(ROOT)]),
     }
-    os.environ.pop("REDIS_URL", None)  # each process caches in its own memory
+    os.environ.update(env)
+    sys.path[:0] = [str(workdir), str(ROOT)]
     return env
 
 
+def fresh_postgres_database(url):
+    """Drop and create the database named in `url`: it must be one of the benchmark's own."""
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as admin:
+        admin.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
 def build_site(updates):
+    """Migrate, collect static files, seed, and add `updates` HQ updates in bulk. Returns
+    the home page and the Hebrew news index."""
     from django.core.management import call_command
-    from wagtail.models import Locale, Site
+    from wagtail.models import Site
 
     from news.models import NewsIndexPage
 
@@ -102,11 +138,7 @@ def build_site(updates):
     log("seeding")
     call_command("seed", verbosity=0)
     home = Site.objects.get(is_default_site=True).root_page.specific
-    index = NewsIndexPage.objects.child_of(home).first()
-    if index is None:  # the seed command does not create the updates yet
-        from news.seed import seed_news
-
-        index = seed_news(home, Locale.objects.get(language_code="en"))
+    index = NewsIndexPage.objects.child_of(home).get()
     log(f"adding {updates} updates")
     bulk_create_updates(index, updates)
     return home, index
@@ -116,8 +148,6 @@ def bulk_create_updates(index, count):
     """`count` live updates under `index`, written in a few bulk queries: copies of the
     seeded updates (body, image, categories, tags), dated before them. Like loaddata, this
     bypasses the search index and the reference index."""
-    import datetime
-
     from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
     from django.db.models import F
@@ -205,41 +235,48 @@ def bulk_create_updates(index, count):
         Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + count)
 
 
-# --- measuring ---------------------------------------------------------------------------
+def public_pages(home, index):
+    """(name, path) of the measured page types."""
+    from media.models import GalleryPage, MediaIndexPage
 
-
-def targets(home, index):
-    """(name, path) of the measured pages; the media index may not exist yet."""
-    newest = index.updates().first()
     return [
         ("home", home.url),
         ("news index", index.url),
-        ("news page", newest.url),
-        ("media index", "/media/"),
+        ("news page", index.updates().first().url),
+        ("search", "/search/?q=קיבוץ"),
+        ("media index", MediaIndexPage.objects.live().filter(locale=home.locale).get().url),
+        ("media page", GalleryPage.objects.live().filter(locale=home.locale).first().url),
     ]
 
 
-def warm_up(client, index, pages):
-    """Request every page once: image renditions and embeds are made on first view."""
-    from news.models import NewsPage
+def render_everything(client, index, pages):
+    """Request every page once, so that image renditions and embeds exist before anything
+    is timed."""
+    from wagtail.models import Page
 
     urls = [url for _name, url in pages]
-    urls += [p.url for p in NewsPage.objects.child_of(index).live()]
+    urls += [p.url for p in Page.objects.live().exclude(depth__lte=1).specific()]
     log(f"requesting {len(urls)} pages once")
     for url in urls:
         client.get(url)
 
 
 def count_queries(client, pages):
+    """SQL queries of one request to each page, with the page cache off (what a miss costs)."""
+    from django.conf import settings
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     counts = {}
-    for name, url in pages:
-        client.get(url)  # once more, so that caches are as warm as a worker's
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        counts[name] = (response.status_code, len(queries))
+    kept, settings.PAGE_CACHE_SECONDS = settings.PAGE_CACHE_SECONDS, 0
+    try:
+        for name, url in pages:
+            client.get(url)  # once more, so that caches are as warm as a worker's
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            counts[name] = (response.status_code, len(queries))
+    finally:
+        settings.PAGE_CACHE_SECONDS = kept
     return counts
 
 
@@ -249,30 +286,35 @@ def free_port():
         return s.getsockname()[1]
 
 
-def get(port, path):
+def get(port, path, headers=None):
+    """(status, headers, body) of one GET."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        connection.request("GET", path)
+        connection.request("GET", url_path(path), headers=headers or {})
         response = connection.getresponse()
-        response.read()
-        return response.status
+        return response.status, dict(response.getheaders()), response.read()
     finally:
         connection.close()
 
 
 @contextlib.contextmanager
-def gunicorn(env, workdir):
+def gunicorn(env, workdir, workers=2, extra_env=None):
+    """gunicorn on a free port, in its own process group: `workers` sync workers, or with
+    workers=None production's config/gunicorn.py."""
     port = free_port()
-    command = [
-        *(sys.executable, "-m", "gunicorn", "config.wsgi:application"),
-        *("--workers", str(WORKERS), "--worker-class", "sync"),
+    command = [sys.executable, "-m", "gunicorn", "config.wsgi:application"]
+    if workers is None:
+        command += ["-c", str(ROOT / "config" / "gunicorn.py")]
+    else:
+        command += ["--workers", str(workers), "--worker-class", "sync"]
+    command += [
         *("--bind", f"127.0.0.1:{port}", "--chdir", str(ROOT)),
         *("--log-level", "warning", "--error-logfile", str(workdir / "gunicorn.log")),
     ]
-    log(f"starting gunicorn on 127.0.0.1:{port}")
+    log(f"starting gunicorn ({workers} workers) on 127.0.0.1:{port} {extra_env or ''}")
     process = subprocess.Popen(  # noqa: S603 — our own fixed command line
         command,
-        env={**os.environ, **env},
+        env={**os.environ, **env, **(extra_env or {})},
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -284,7 +326,7 @@ def gunicorn(env, workdir):
             if process.poll() is not None:
                 raise RuntimeError(f"gunicorn stopped; see {workdir / 'gunicorn.log'}")
             with contextlib.suppress(OSError):
-                if get(port, "/") == 200:
+                if get(port, "/healthz")[0] in (200, 503):
                     break
             if time.monotonic() > deadline:
                 raise RuntimeError("gunicorn did not answer within a minute")
@@ -300,13 +342,20 @@ def gunicorn(env, workdir):
             process.wait()
 
 
-def measure_wrk(port, path, duration, workdir):
+def wrk(port, paths, workdir, threads=2, connections=8, duration=10):
+    """Load `paths` (one address, or several picked at random per request) with wrk.
+    Returns requests, req/s, p50 and p95 latency (ms), and failed: responses of 4xx/5xx
+    plus connection errors and timeouts."""
+    if WRK is None:
+        raise SystemExit("wrk is needed: apt-get install wrk")
+    paths = [url_path(p) for p in ([paths] if isinstance(paths, str) else paths)]
     script = workdir / "report.lua"
-    script.write_text(WRK_SCRIPT)
+    mix = paths if len(paths) > 1 else []
+    script.write_text(WRK_SCRIPT.format(paths="{" + ", ".join(f'"{p}"' for p in mix) + "}"))
     command = [
         WRK,
-        *(f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}", f"-d{duration}s", "--timeout", "10s"),
-        *("-s", str(script), f"http://127.0.0.1:{port}{path}"),
+        *(f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s"),
+        *("-s", str(script), f"http://127.0.0.1:{port}{paths[0]}"),
     ]
     output = subprocess.run(  # noqa: S603 — our own fixed command line
         command, capture_output=True, text=True, check=True, timeout=duration + 60
@@ -322,131 +371,13 @@ def measure_wrk(port, path, duration, workdir):
     }
 
 
-def measure_python(port, path, requests):
-    lock, latencies, failed = threading.Lock(), [], [0]
-
-    def one(_):
-        start = time.perf_counter()
-        try:
-            ok = get(port, path) == 200
-        except OSError:
-            ok = False
-        elapsed = time.perf_counter() - start
-        with lock:
-            latencies.append(elapsed)
-            failed[0] += not ok
-
-    start = time.perf_counter()
-    with ThreadPoolExecutor(PYTHON_CLIENTS) as pool:
-        list(pool.map(one, range(requests)))
-    wall = time.perf_counter() - start
-    latencies.sort()
-    return {
-        "requests": requests,
-        "rps": requests / wall,
-        "p50": statistics.median(latencies) * 1000,
-        "p95": latencies[max(0, round(0.95 * len(latencies)) - 1)] * 1000,
-        "failed": failed[0],
-    }
-
-
-# --- report ------------------------------------------------------------------------------
-
-
-def table(rows, header):
-    columns = ["page", "path", "status", "requests", "req/s", "p50 ms", "p95 ms", "SQL"]
+def table(columns, rows, right=()):
     cells = [[str(c) for c in row] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
-    right = {2, 3, 4, 5, 6, 7}
 
     def line(values):
         return "  ".join(
             v.rjust(widths[i]) if i in right else v.ljust(widths[i]) for i, v in enumerate(values)
         ).rstrip()
 
-    return "\n".join([*header, "", line(columns), line("-" * w for w in widths), *map(line, cells)])
-
-
-def main():
-    global VERBOSE
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--updates", type=int, default=BULK_UPDATES, help="updates to add")
-    parser.add_argument("--duration", type=int, default=10, help="seconds per page (wrk)")
-    parser.add_argument("--requests", type=int, default=300, help="requests per page (without wrk)")
-    parser.add_argument("--no-wrk", action="store_true", help="measure with Python only")
-    parser.add_argument("--keep", action="store_true", help="keep the directory in /tmp")
-    parser.add_argument("-v", "--verbose", action="store_true", help="progress on stderr")
-    args = parser.parse_args()
-    VERBOSE = args.verbose
-    use_wrk = WRK is not None and not args.no_wrk
-
-    workdir = Path(tempfile.mkdtemp(prefix="shitufi-bench-", dir="/tmp"))
-    try:
-        env = environment(workdir)
-        os.environ.update(env)
-        sys.path[:0] = [str(workdir), str(ROOT)]
-        import django
-
-        django.setup()
-        from django.test import Client
-
-        home, index = build_site(args.updates)
-        pages = targets(home, index)
-        client = Client()
-        warm_up(client, index, pages)
-        queries = count_queries(client, pages)
-        from news.models import NewsPage
-
-        total = NewsPage.objects.live().count()
-
-        rows = []
-        with gunicorn(env, workdir) as port:
-            for name, path in pages:
-                status, sql = queries[name]
-                if status != 200:
-                    rows.append([name, path, status, "-", "skipped", "-", "-", "-"])
-                    continue
-                log(f"measuring {path}")
-                for _ in range(20):  # both workers compile templates, fill their caches
-                    get(port, path)
-                if use_wrk:
-                    result = measure_wrk(port, path, args.duration, workdir)
-                else:
-                    result = measure_python(port, path, args.requests)
-                requests = f"{result['requests']}" + (
-                    f" ({result['failed']} failed)" if result["failed"] else ""
-                )
-                rows.append(
-                    [
-                        name,
-                        path,
-                        status,
-                        requests,
-                        f"{result['rps']:.1f}",
-                        f"{result['p50']:.1f}",
-                        f"{result['p95']:.1f}",
-                        sql,
-                    ]
-                )
-        load = (
-            f"wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS} -d{args.duration}s"
-            if use_wrk
-            else f"{args.requests} requests, {PYTHON_CLIENTS} client threads (http.client)"
-        )
-        nproc = len(os.sched_getaffinity(0))
-        header = [
-            f"HQ updates benchmark, {time.strftime('%Y-%m-%d')}, nproc {nproc}",
-            f"{total} live updates (he+en), SQLite, production settings, DEBUG off",
-            f"gunicorn {WORKERS} sync workers on 127.0.0.1; load: {load}",
-            "SQL = queries of one warm request, in-process (Django test client)",
-        ]
-        print(table(rows, header))  # noqa: T201 — the report is the script's output
-    finally:
-        if args.keep:
-            sys.stderr.write(f"kept {workdir}\n")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
-
-
-if __name__ == "__main__":
-    main()
+    return "\n".join([line(columns), line("-" * w for w in widths), *map(line, cells)])
