@@ -9,10 +9,11 @@ HEAD requests without a session or a messages cookie: a logged-in user, or one w
 waiting, always gets a fresh page.
 
 Every change to content (a page published, unpublished, moved or deleted, a snippet, a
-setting, an image, a document, a view restriction) makes a new cache generation, and the keys
-of all pages carry the generation: what was published shows
-at once, and the old generation expires by itself. That works across processes and hosts only
-with a shared cache, so production uses Redis (`REDIS_URL`).
+setting, an image, a document, a view restriction) makes a new cache generation. Each stored
+page carries the generation it was rendered under and is served only while that is still the
+current one (both read in one round trip): what was published shows at once, and older copies
+are overwritten or expire by themselves. That works across processes and hosts only with a
+shared cache, so production uses Redis (`REDIS_URL`).
 """
 
 import functools
@@ -55,12 +56,14 @@ def invalidate():
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def _generation():
-    generation = cache.get(GENERATION_KEY)
+def _lookup(key):
+    """The current generation and what is stored under `key`, in one round trip."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
     if generation is None:
         generation = time.time_ns()
         cache.add(GENERATION_KEY, generation, timeout=None)
-    return generation
+    return generation, found.get(key)
 
 
 def _servable(request):
@@ -89,7 +92,7 @@ def _storable(request, response):
 
 def _key(request):
     address = f"{request.get_host()}{request.get_full_path()}".encode()
-    return f"page-cache:{_generation()}:{hashlib.sha256(address).hexdigest()}"
+    return f"page-cache:{hashlib.sha256(address).hexdigest()}"
 
 
 class PageCacheMiddleware:
@@ -104,18 +107,18 @@ class PageCacheMiddleware:
         if not _servable(request):
             return self.get_response(request)
         key = _key(request)
-        stored = cache.get(key)
-        if stored is not None:
-            status, headers, content = stored
+        generation, stored = _lookup(key)
+        if stored is not None and stored[0] == generation:
+            _generation, status, headers, content = stored
             response = HttpResponse(content, status=status, headers=headers)
             response[HEADER] = "hit"
             return response
         response = self.get_response(request)
         if _storable(request, response):
-            headers = dict(response.items())
-            cache.set(
-                key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS
-            )
+            # Stored with the generation read before rendering: if content changed meanwhile,
+            # this copy is never served.
+            stored = (generation, response.status_code, dict(response.items()), response.content)
+            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
             response[HEADER] = "miss"
         return response
 

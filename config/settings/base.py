@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -134,6 +135,18 @@ else:
 # changes (core/page_cache.py); 0 turns the page cache off. The signup forms' minimum-time
 # check relies on it staying well under a day.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# A caching proxy or CDN in front (optional): the address that takes its PURGE requests.
+# Publishing or unpublishing a page purges that page's addresses there; other pages (the
+# lists that show it) wait out the proxy's own lifetime, so keep that short. Cloudflare or
+# CloudFront: set WAGTAILFRONTENDCACHE as Wagtail's frontend_cache documents.
+FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", default="")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 
 # Background work (Wagtail's own tasks and ours). Dev and test run tasks inline;
 # production overrides this with the database-backed queue.

@@ -1,7 +1,9 @@
 """The page cache (core/page_cache.py): public pages come from it for anonymous visitors, a
 change to content shows at once, and nothing personal or private is ever stored."""
 
+import http.server
 import socket
+import threading
 
 import pytest
 from django.contrib.auth.models import Group
@@ -189,3 +191,30 @@ def test_with_redis_down_the_site_serves_without_it(client, settings):
         assert (response.status_code, response["X-Page-Cache"]) == (200, "miss")
     assert client.post("/subscription/", SIGNUP).status_code == 200  # the rate limit lets it by
     assert client.get("/healthz").json()["status"] == "degraded"
+
+
+def test_a_proxy_in_front_is_told_to_purge_a_published_page(settings, update):
+    purged = []
+
+    class Proxy(http.server.BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 — the method name http.server asks for
+            purged.append((self.headers["Host"], self.path))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        settings.WAGTAILFRONTENDCACHE = {
+            "proxy": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": f"http://127.0.0.1:{server.server_port}",
+            }
+        }
+        update.save_revision().publish()
+    finally:
+        server.shutdown()
+    assert (update.get_site().hostname, update.url) in purged
