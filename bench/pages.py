@@ -25,7 +25,10 @@ from pathlib import Path
 import benchsite as bench
 
 REDIS_URL = "redis://127.0.0.1:6379/14"  # a database of its own, emptied before and after
-TARGETS = {"home": 95, "news page": 180, "search": 90}  # cold req/s, from the issue
+# The issue's cold targets (req/s) on a machine where the trivial view served ISSUE_CEILING;
+# on a machine this noisy they are judged as that share of our ceiling too.
+TARGETS = {"home": 95, "news page": 180, "search": 90}
+ISSUE_CEILING = 7000
 WARM_SHARE = 0.70
 HOME_BUDGET = 60 * 1024
 
@@ -70,7 +73,7 @@ def run(env, workdir, pages, duration, page_cache_seconds):
 def report(pages, queries, runs, weight, args):
     rows = []
     for mode, (ceiling, results) in runs.items():
-        mean = sum(c["rps"] for c in ceiling) / len(ceiling)
+        mean = _mean(ceiling)
         rows.append(
             [
                 mode,
@@ -119,18 +122,30 @@ def report(pages, queries, runs, weight, args):
     )
 
 
+def _mean(results):
+    return sum(r["rps"] for r in results) / len(results)
+
+
 def verdicts(pages, queries, runs, weight):
+    """Cold targets as absolute figures and as shares of the ceiling; warm pages against the
+    higher of the two runs' ceilings (the warm run's pays a cache lookup per request)."""
     cold, warm = runs["cold"][1], runs["warm"][1]
-    ceiling = sum(c["rps"] for c in runs["warm"][0]) / len(runs["warm"][0])
-    lines = [
-        f"cold {name} >= {target}/s: {'yes' if cold[name]['rps'] >= target else 'NO'}"
-        for name, target in TARGETS.items()
-    ]
-    lines += [
-        f"warm {name} >= {WARM_SHARE:.0%} of the ceiling: "
-        f"{'yes' if warm[name]['rps'] >= WARM_SHARE * ceiling else 'NO'}"
-        for name, _path in pages
-    ]
+    cold_ceiling = _mean(runs["cold"][0])
+    ceiling = max(cold_ceiling, _mean(runs["warm"][0]))
+    lines = []
+    for name, target in TARGETS.items():
+        rps, share = cold[name]["rps"], target / ISSUE_CEILING
+        lines.append(
+            f"cold {name}: {rps:.0f}/s >= {target}/s: {'yes' if rps >= target else 'NO'}; "
+            f"{rps / cold_ceiling:.4f} of the ceiling >= {share:.4f} ({target}/{ISSUE_CEILING}): "
+            f"{'yes' if rps / cold_ceiling >= share else 'NO'}"
+        )
+    for name, _path in pages:
+        share = warm[name]["rps"] / ceiling
+        lines.append(
+            f"warm {name}: {share:.2f} of the higher ceiling ({ceiling:.0f}/s) >= {WARM_SHARE}: "
+            f"{'yes' if share >= WARM_SHARE else 'NO'}"
+        )
     worst = max(q for _status, q in queries.values())
     lines.append(f"at most 15 queries per page: {'yes' if worst <= 15 else 'NO'} (most {worst})")
     total = sum(s for _n, s in weight)
