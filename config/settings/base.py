@@ -131,6 +131,16 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Wagtail's lookups of image renditions, in each process's memory: a page asks for dozens,
+# and from Redis each is a round trip (the news page rendered in 42 ms instead of 28). A
+# rendition does not change once made; when an editor replaces an image's file, another
+# process may show the old rendition for up to TIMEOUT.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 5 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 # Public pages are kept this long for anonymous visitors, and dropped at once when content
 # changes (core/page_cache.py); 0 turns the page cache off. The signup forms' minimum-time
 # check relies on it staying well under a day.
