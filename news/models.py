@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -81,6 +82,24 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             updates = updates.filter(published_at__year=int(year))
             active["year"] = year
         return updates.distinct(), active
+
+    def route(self, request, path_components):
+        """An update in one query, where Wagtail's route takes two (the page row, then its
+        specific row): the index holds nothing but updates. The feeds keep precedence over
+        an update's slug, as in RoutablePageMixin."""
+        if len(path_components) == 1 and self.live and not self._is_view(path_components[0]):
+            update = NewsPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if update is not None:
+                update._cached_parent_obj = self
+                return update.route(request, [])
+        return super().route(request, path_components)
+
+    def _is_view(self, component):
+        try:
+            self.resolve_subpage(f"/{component}/")
+        except Http404:
+            return False
+        return True
 
     @path("")
     def index(self, request):

@@ -165,3 +165,15 @@ def test_the_update_image_is_not_lazy(client, news_index):
             NewsIndexPage,
             nested_form_data({"title": "עדכונים", "slug": "more-updates", "introduction": ""}),
         )
+
+
+def test_routing_an_update_keeps_wagtails_rules(client, news_index):
+    """The index's one-query route: a live update answers, an unpublished one is a 404, and
+    an update whose slug is a feed's name does not hide the feed."""
+    update = add_update(news_index, "עדכון לבדיקת ניתוב")
+    assert client.get(update.url).status_code == 200
+    update.unpublish()
+    assert client.get(update.url).status_code == 404
+    add_update(news_index, "rss", slug="rss")
+    response = client.get(f"{news_index.url}rss/")
+    assert response["Content-Type"].startswith("application/rss+xml")
