@@ -29,25 +29,15 @@ from pathlib import Path
 from unittest import mock
 from urllib.parse import urlsplit
 
+import benchsite
+
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = [5000, 10000, 20000]
 DOMAIN = "@bench.example.org"  # every subscriber the benchmark adds, and only those
 LANGUAGE = "he"
 TARGET = 2000  # messages per second, from the issue
 
-VERBOSE = False
-
-
-def log(message):
-    if VERBOSE:
-        sys.stderr.write(f"[bench] {message}\n")
-        sys.stderr.flush()
-
-
-def check(condition, message):
-    """The figures mean nothing if the campaign did not reach everyone exactly once."""
-    if not condition:
-        raise AssertionError(message)
+log, check = benchsite.log, benchsite.require
 
 
 # --- the throwaway site ------------------------------------------------------------------
@@ -394,7 +384,6 @@ def report(results, header):
 
 
 def main():
-    global VERBOSE
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--subscribers",
@@ -410,7 +399,7 @@ def main():
     parser.add_argument("-v", "--verbose", action="store_true", help="progress on stderr")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args()
-    VERBOSE = args.verbose
+    benchsite.VERBOSE = args.verbose
     sys.path.insert(0, str(ROOT))
 
     if args.measure:  # the environment is the parent's

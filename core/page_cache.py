@@ -157,7 +157,6 @@ def connect_signals():
     the isinstance test rather than one sender per model."""
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_on_change, dispatch_uid=f"page_cache.{id(signal)}")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(_on_change, dispatch_uid=f"page_cache.{id(signal)}")
+    signals = (post_save, post_delete, m2m_changed, page_published, page_unpublished)
+    for signal in (*signals, post_page_move):
+        signal.connect(_on_change, dispatch_uid="page_cache")
