@@ -4,10 +4,45 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 
-class BasePageManager(PageManager):
+def _related_paths(tree, prefix=""):
+    """`query.select_related` as a dict of dicts, as the lookups that made it."""
+    for name, subtree in tree.items():
+        if subtree:
+            yield from _related_paths(subtree, f"{prefix}{name}__")
+        else:
+            yield prefix + name
+
+
+class BasePageQuerySet(PageQuerySet):
+    """Wagtail's and treebeard's own queries ask for a few columns only (`only()`,
+    `defer()`), and Django refuses to join a relation whose column is not loaded: those
+    queries leave out the joins to relations they do not load."""
+
+    def only(self, *fields):
+        def loaded(path):
+            return any(field == path or field.startswith(f"{path}__") for field in fields)
+
+        return super(BasePageQuerySet, self._keep_related(loaded)).only(*fields)
+
+    def defer(self, *fields):
+        def loaded(path):
+            return path.split("__")[0] not in fields
+
+        return super(BasePageQuerySet, self._keep_related(loaded)).defer(*fields)
+
+    def _keep_related(self, keep):
+        if not isinstance(self.query.select_related, dict):
+            return self
+        kept = [path for path in _related_paths(self.query.select_related) if keep(path)]
+        unjoined = self.select_related(None)
+        return unjoined.select_related(*kept) if kept else unjoined
+
+
+class BasePageManager(PageManager.from_queryset(BasePageQuerySet)):
     def get_queryset(self):
         # What a page shows wherever it is used, fetched with it: its language (Open
         # Graph, JSON-LD) and the page type's `fetched_with_page`.
