@@ -15,9 +15,11 @@ class UpdatesBlock(blocks.StructBlock):
     ones published up to the issue's date (so the archived issue never changes)."""
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    # Starts empty (no required slot to remove): left empty, the latest updates are used.
     updates = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="news.NewsPage"),
+        blocks.PageChooserBlock(page_type="news.NewsPage", required=False),
         label=_("Chosen updates"),
+        default=[],
         min_num=0,
         max_num=12,
     )

@@ -201,6 +201,9 @@ USE_TZ = True
 TIME_ZONE = "Asia/Jerusalem"
 
 WAGTAIL_I18N_ENABLED = True
+# A page being translated stays unpublished in English until its translation is published;
+# wagtail-localize's default would put the untranslated Hebrew page live under /en/ at once.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Wagtail leaves Hebrew out of the admin's default list; offer it explicitly.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -356,5 +359,6 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
-    "frame-ancestors": ["'self'"],  # the admin previews pages in an iframe
+    "frame-ancestors": ["'self'"],  # the admin previews pages in an iframe...
+    "frame-src": [*_CSP_COMMON["frame-src"], "'self'"],  # ...which it must be allowed to open
 }

@@ -155,3 +155,14 @@ def test_editors_preview_the_email_in_the_admin(issue, admin_user):
     assert email.html["dir"] == "rtl"
     assert email.select_one(".content h1").get_text() == issue.title
     assert [mode for mode, _label in issue.preview_modes] == ["", "email"]
+
+
+def test_a_new_updates_block_is_valid_as_it_starts():
+    """The "HQ updates" block of a new issue starts with no slot to fill: left as it is,
+    it takes the latest updates, as the editors' guide says."""
+    from newsletter.blocks import UpdatesBlock
+
+    block = UpdatesBlock()
+    value = block.get_default()
+    assert list(value["updates"]) == []
+    block.clean(value)  # raises ValidationError when a required slot is left empty
