@@ -1,12 +1,21 @@
 """The user groups of the HQ and what each may do.
 
-Editors draft and submit pages for moderation; Moderators approve and publish them
-(Wagtail's default "Moderators approval" workflow). Newsletter senders, Legal counsel and
+Editors write, publish, schedule, unpublish and delete pages (HQ's editors are the
+publishers: the site's news cannot wait for a second person); an editor who wants a second
+reading submits the page to the approval workflow, where Moderators approve it. Moderators
+also keep the site's settings and the member kibbutzim. Newsletter senders, Legal counsel and
 Member kibbutzim get their own permissions from the apps that define them.
 """
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+)
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -18,7 +27,7 @@ ADMIN_ACCESS = "wagtailadmin.access_admin"
 GROUPS = {
     EDITORS: {
         "permissions": [ADMIN_ACCESS, "wagtail_localize.submit_translation"],
-        "pages": ["add_page", "change_page", "lock_page", "unlock_page"],
+        "pages": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
         "collections": ["add", "change", "choose"],
     },
     MODERATORS: {
@@ -88,3 +97,14 @@ def ensure_groups():
                     collection=root_collection,
                     permission=_permission(f"{app}.{action}_{model}"),
                 )
+
+
+# Wagtail's migrations name the approval workflow and its task in English; names are data,
+# shown as they are in the Hebrew admin ("Submit to Moderators approval"), so the seed gives
+# them the Hebrew names HQ's editors use.
+WAGTAIL_WORKFLOW_NAME = WAGTAIL_TASK_NAME = "Moderators approval"
+
+
+def name_the_approval_workflow():
+    Workflow.objects.filter(name=WAGTAIL_WORKFLOW_NAME).update(name="אישור")
+    GroupApprovalTask.objects.filter(name=WAGTAIL_TASK_NAME).update(name="אישור מאשרים")

@@ -95,9 +95,10 @@ def test_groups_and_their_powers():
             "permission__codename", flat=True
         )
     )
-    assert "publish_page" not in editor_page_perms
-    assert {"add_page", "change_page"} <= editor_page_perms
-    assert "publish_page" in moderator_page_perms
+    # Editors publish; only Moderators delete a page with everything under it.
+    assert {"add_page", "change_page", "publish_page"} <= editor_page_perms
+    assert "bulk_delete_page" not in editor_page_perms
+    assert {"publish_page", "bulk_delete_page"} <= moderator_page_perms
     members = Group.objects.get(name=groups.MEMBER_KIBBUTZIM)
     assert not members.permissions.filter(codename="access_admin").exists()
 

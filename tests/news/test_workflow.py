@@ -1,5 +1,5 @@
-"""Editors draft and submit HQ updates; Moderators approve and publish them; an update can
-be scheduled to go live later."""
+"""Editors publish HQ updates, or submit them for a moderator's approval; an update can be
+scheduled to go live later."""
 
 import datetime
 
@@ -76,10 +76,24 @@ def test_an_editor_submits_and_a_moderator_publishes(client, django_user_model, 
     assert state.status == "approved"
 
 
-def test_an_editor_cannot_publish(client, django_user_model, index):
+def test_an_editor_publishes(client, django_user_model, index):
     _member_of(django_user_model, client, "editor", groups.EDITORS)
-    _add(client, index, _form("ניסיון פרסום", "action-publish"))
-    assert not NewsPage.objects.get(slug="workflow-test").live
+    _add(client, index, _form("עדכון מהעורך", "action-publish"))
+    assert NewsPage.objects.get(slug="workflow-test").live
+    assert "עדכון מהעורך" in client.get("/updates/").content.decode()
+
+
+def test_the_approval_workflow_has_hebrew_names(home):
+    workflow = home.get_workflow()
+    assert workflow.name == "אישור"
+    assert [task.name for task in workflow.tasks] == ["אישור מאשרים"]
+
+
+def test_a_member_of_another_group_cannot_publish(client, django_user_model, index):
+    _member_of(django_user_model, client, "sender", groups.NEWSLETTER_SENDERS)
+    response = _add(client, index, _form("ניסיון פרסום", "action-publish"))
+    assert response.status_code in (302, 403)
+    assert not NewsPage.objects.filter(slug="workflow-test").exists()
 
 
 def test_an_update_can_be_scheduled(client, django_user_model, index):

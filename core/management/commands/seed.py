@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core.seed.groups import ensure_groups
+from core.seed.groups import ensure_groups, name_the_approval_workflow
 from core.seed.pages import seed_pages
 
 
@@ -16,6 +16,7 @@ class Command(BaseCommand):
     # idempotent instead, so an interrupted seed is completed by running it again.
     def handle(self, *args, **options):
         ensure_groups()
+        name_the_approval_workflow()
         home = seed_pages()
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS(f"Seed content is in place (home: {home})."))
