@@ -1,6 +1,19 @@
+from django.db import models
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.widgets import SlugInput
 
-from . import page_cache
+from . import page_cache, slugs
+
+
+class TransliteratingSlugInput(SlugInput):
+    """Wagtail's slug field, transliterating Hebrew as the editor types the title."""
+
+    def __init__(self, attrs=None, formatters=None, locale=None):
+        super().__init__(attrs, formatters=formatters or slugs.RULES, locale=locale)
+
+
+register_form_field_override(models.SlugField, override={"widget": TransliteratingSlugInput})
 
 
 @hooks.register("before_serve_page")

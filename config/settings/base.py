@@ -218,6 +218,8 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Slugs in Latin letters, transliterated from Hebrew titles (core/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No Gravatar: the admin would send a hash of each editor's email to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_USER_TIME_ZONES = ["Asia/Jerusalem"]
