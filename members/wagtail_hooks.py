@@ -1,8 +1,10 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from . import two_factor
 from .invitations import send_invitation
 from .models import Invitation, Kibbutz
 
@@ -50,3 +52,41 @@ class MembersGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def members_viewsets():
     return MembersGroup()
+
+
+# Two-step login, self-service: pages in the admin, linked from the account page's
+# "More actions" tab (members/two_factor.py).
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [
+        path(
+            "two-factor/authenticator/",
+            two_factor.RepairView.as_view(),
+            name="two_factor_authenticator",
+        ),
+        path(
+            "two-factor/recovery-codes/",
+            two_factor.RecoveryCodesView.as_view(),
+            name="two_factor_recovery_codes",
+        ),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_authenticator_item(request):
+    return {
+        "url": reverse("two_factor_authenticator"),
+        "label": _("Pair a new authenticator app"),
+        "help_text": _("For a new phone. The old app stops working once the new one is confirmed."),
+    }
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_recovery_codes_item(request):
+    return {
+        "url": reverse("two_factor_recovery_codes"),
+        "label": _("New recovery codes"),
+        "help_text": _("Replaces your recovery codes; the old ones stop working."),
+    }

@@ -195,7 +195,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "he"
 LANGUAGES = [("he", "עברית"), ("en", "English")]
 LANGUAGES_BIDI = ["he"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own strings first; then admin_locale/: the Hebrew of Wagtail's and wagtail-localize's
+# admin, which their packages translate only in part (docs/decisions.md). A separate folder,
+# because `makemessages --no-obsolete` would drop from locale/ every string not in our code.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "admin_locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Jerusalem"
