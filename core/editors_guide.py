@@ -1,0 +1,33 @@
+"""The editors' guide (docs/editors.md), inside the admin: the Help menu's first item.
+
+The guide is written once, in the repository beside the code it describes, and shown here
+as the admin's own page, so editors read the version that matches the screens they use."""
+
+import functools
+
+import markdown
+from django.conf import settings
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+GUIDE = settings.BASE_DIR / "docs" / "editors.md"
+
+
+@functools.cache
+def guide_html():
+    """The guide as HTML, made once per process. The file is ours, written by developers
+    and reviewed like code: its HTML is trusted."""
+    html = markdown.markdown(GUIDE.read_text("utf-8"), extensions=["tables", "toc"])
+    return mark_safe(html)  # noqa: S308
+
+
+class EditorsGuideView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "core/editors_guide.html"
+    page_title = _("Editors' guide")
+    header_icon = "help"
+    breadcrumbs_items = []
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "guide": guide_html()}
