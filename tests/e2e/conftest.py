@@ -131,3 +131,22 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def editor(site_url, django_user_model):
+    """A member of the Editors group (not a superuser), made before the browser starts."""
+    from core.seed import groups
+
+    from .admin import make_user
+
+    return make_user(django_user_model, "editor", groups.EDITORS)
+
+
+@pytest.fixture
+def moderator(site_url, django_user_model):
+    from core.seed import groups
+
+    from .admin import make_user
+
+    return make_user(django_user_model, "moderator", groups.MODERATORS)
