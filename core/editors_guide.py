@@ -17,10 +17,13 @@ GUIDE = settings.BASE_DIR / "docs" / "editors.md"
 
 @functools.cache
 def guide_html():
-    """The guide as HTML, made once per process. The file is ours, written by developers
-    and reviewed like code: its HTML is trusted."""
-    html = markdown.markdown(GUIDE.read_text("utf-8"), extensions=["tables", "toc"])
-    return mark_safe(html)  # noqa: S308
+    """The guide as HTML, with its table of contents, made once per process. The file is
+    ours, written by developers and reviewed like code: its HTML is trusted."""
+    converter = markdown.Markdown(
+        extensions=["tables", "toc"], extension_configs={"toc": {"toc_depth": "2"}}
+    )
+    html = converter.convert(GUIDE.read_text("utf-8"))
+    return mark_safe(converter.toc), mark_safe(html)  # noqa: S308
 
 
 class EditorsGuideView(WagtailAdminTemplateMixin, TemplateView):
@@ -30,4 +33,5 @@ class EditorsGuideView(WagtailAdminTemplateMixin, TemplateView):
     breadcrumbs_items = []
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "guide": guide_html()}
+        contents, guide = guide_html()
+        return {**super().get_context_data(**kwargs), "contents": contents, "guide": guide}

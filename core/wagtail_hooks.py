@@ -57,6 +57,11 @@ def no_wagtail_release_notes(request, panels):
     panels[:] = [p for p in panels if getattr(p, "name", "") != "whats_new_in_wagtail_version"]
 
 
+@hooks.register("insert_global_admin_css")
+def editor_styles():
+    return format_html('<link rel="stylesheet" href="{}">', static("core/admin/editor.css"))
+
+
 @hooks.register("insert_global_admin_js")
 def editor_script():
     """Fields in the language of the page being edited (core/static/core/admin/editor.js)."""

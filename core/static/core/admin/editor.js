@@ -22,6 +22,23 @@
     new MutationObserver(apply).observe(root, { childList: true, subtree: true });
   }
 
+  // Draftail's text box has no accessible name (axe: aria-input-field-name): name it by
+  // its field's label, or in a StreamField by its block's heading ("פסקה").
+  function nameRichTextBoxes(scope) {
+    const boxes = scope.querySelectorAll(
+      ".public-DraftEditor-content[role=textbox]:not([aria-labelledby]):not([aria-label])",
+    );
+    boxes.forEach((box) => {
+      const input = box.closest(".w-field")?.querySelector("input[type=hidden][id]");
+      const label =
+        (input && document.querySelector(`label[for="${input.id}"]`)) ||
+        box.closest(".w-panel")?.querySelector(".w-panel__heading[id]");
+      if (!label) return;
+      if (!label.id) label.id = `${input.id}-label`;
+      box.setAttribute("aria-labelledby", label.id);
+    });
+  }
+
   // The page editor: the content locale is in Wagtail's own configuration.
   const FIELDS =
     "input[type=text]:not([name=slug]), textarea, .Draftail-Editor, [contenteditable=true]";
@@ -29,8 +46,11 @@
     const form = document.querySelector("form[data-edit-form]");
     const config = document.getElementById("wagtail-config");
     const language = config && JSON.parse(config.textContent).ACTIVE_CONTENT_LOCALE;
-    if (!form || !language) return;
-    watch(form, () => form.querySelectorAll(FIELDS).forEach((field) => mark(field, language)));
+    if (!form) return;
+    watch(form, () => {
+      nameRichTextBoxes(form);
+      if (language) form.querySelectorAll(FIELDS).forEach((field) => mark(field, language));
+    });
   }
 
   // wagtail-localize's translation editor: each segment is a list item with the source
@@ -47,6 +67,7 @@
     if (!props.locale || !props.sourceLocale) return;
     watch(root, () => {
       translationHeading(root, props);
+      nameFileInputs(root);
       root.querySelectorAll("li > p.title").forEach((source) => {
         mark(source, props.sourceLocale.code);
         if (source.nextElementSibling) mark(source.nextElementSibling, props.locale.code);
@@ -68,6 +89,13 @@
       if (node && node.nodeType === Node.TEXT_NODE && node.textContent.trim() === english) {
         node.textContent = text;
       }
+    });
+  }
+
+  // The translation editor's PO upload has a visible button but an unlabelled file input.
+  function nameFileInputs(root) {
+    root.querySelectorAll("input[type=file]:not([aria-label])").forEach((input) => {
+      input.setAttribute("aria-label", window.gettext("Upload PO file"));
     });
   }
 
