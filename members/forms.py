@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 
 from core.mail import send_mail
 
@@ -67,3 +68,12 @@ class PasswordResetForm(DjangoPasswordResetForm):
     ):
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
         send_mail(subject, render_to_string(email_template_name, context), [to_email])
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's login form, whose password field has no label of its own: Django then
+    shows the field's name, "Password", in every language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

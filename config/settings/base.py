@@ -170,6 +170,7 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "account:login"
 LOGIN_REDIRECT_URL = "account:home"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+WAGTAILADMIN_USER_LOGIN_FORM = "members.forms.AdminLoginForm"
 # Brute-force protection on every login form (the site's and the admin's): five failures
 # for one username from one address lock that pair for a quarter of an hour, never for good.
 AXES_FAILURE_LIMIT = 5

@@ -1,19 +1,24 @@
-// The admin's page and translation editors.
+// The admin's page and translation editors (core/wagtail_hooks.py loads this on every
+// admin screen).
 //
-// The fields of a page are written in the page's language: left to right for an English
-// page, right to left for a Hebrew one, whatever the admin's own language. The same for the
-// translation editor of wagtail-localize: its source in the source language, its
-// translations in the target one. Fields appear as the editor works (StreamField blocks,
-// Draftail, the translation editor's text boxes), so they are marked as they are added.
+// 1. The fields of a page are written in the page's language: left to right for an English
+//    page, right to left for a Hebrew one, whatever the admin's own language. The same in
+//    wagtail-localize's translation editor: the source in the source language, the
+//    translation in the target one.
+// 2. Controls that Wagtail and its widgets leave without an accessible name (axe's "label"
+//    and "aria-input-field-name") are named after their field's label.
+// 3. wagtail-localize writes a few texts in English without gettext; they are said through
+//    the admin's catalog.
+// Fields appear as the editor works (StreamField blocks, Draftail, tag inputs, the
+// translation editor's text boxes), so all of this runs again as they are added.
 (() => {
   const script = document.currentScript;
   const rtlLanguages = script.dataset.rtlLanguages.split(" ");
-  const direction = (language) => (rtlLanguages.includes(language) ? "rtl" : "ltr");
 
   function mark(element, language) {
     if (element.lang !== language) {
       element.lang = language;
-      element.dir = direction(language);
+      element.dir = rtlLanguages.includes(language) ? "rtl" : "ltr";
     }
   }
 
@@ -22,85 +27,102 @@
     new MutationObserver(apply).observe(root, { childList: true, subtree: true });
   }
 
-  // Draftail's text box has no accessible name (axe: aria-input-field-name): name it by
-  // its field's label, or in a StreamField by its block's heading ("פסקה").
-  function nameRichTextBoxes(scope) {
-    const boxes = scope.querySelectorAll(
-      ".public-DraftEditor-content[role=textbox]:not([aria-labelledby]):not([aria-label])",
-    );
-    boxes.forEach((box) => {
-      const input = box.closest(".w-field")?.querySelector("input[type=hidden][id]");
-      const label =
-        (input && document.querySelector(`label[for="${input.id}"]`)) ||
-        box.closest(".w-panel")?.querySelector(".w-panel__heading[id]");
-      if (!label) return;
-      if (!label.id) label.id = `${input.id}-label`;
-      box.setAttribute("aria-labelledby", label.id);
-    });
-  }
-
-  // The page editor: the content locale is in Wagtail's own configuration.
-  const FIELDS =
+  // 1. The page editor: the content locale is in Wagtail's own configuration.
+  const TEXT_FIELDS =
     "input[type=text]:not([name=slug]), textarea, .Draftail-Editor, [contenteditable=true]";
-  function pageEditor() {
-    const form = document.querySelector("form[data-edit-form]");
+
+  function pageFields(form) {
     const config = document.getElementById("wagtail-config");
     const language = config && JSON.parse(config.textContent).ACTIVE_CONTENT_LOCALE;
-    if (!form) return;
-    watch(form, () => {
-      nameRichTextBoxes(form);
-      if (language) form.querySelectorAll(FIELDS).forEach((field) => mark(field, language));
-    });
+    if (language) form.querySelectorAll(TEXT_FIELDS).forEach((field) => mark(field, language));
   }
 
-  // wagtail-localize's translation editor: each segment is a list item with the source
-  // (p.title) followed by the translation (a div holding the text or its text box).
-  function translationEditor() {
-    const root = document.querySelector("[data-props]");
-    if (!root) return;
-    let props;
+  // The translation editor: each segment is a list item with the field's name (h4), the
+  // source (p) and the translation (a div holding the text or its text box).
+  function translationProps(root) {
     try {
-      props = JSON.parse(root.dataset.props);
+      const props = JSON.parse(root.dataset.props);
+      return props.locale && props.sourceLocale ? props : null;
     } catch {
-      return;
+      return null;
     }
-    if (!props.locale || !props.sourceLocale) return;
-    watch(root, () => {
-      translationHeading(root, props);
-      nameFileInputs(root);
-      root.querySelectorAll("li > p.title").forEach((source) => {
-        mark(source, props.sourceLocale.code);
-        if (source.nextElementSibling) mark(source.nextElementSibling, props.locale.code);
-      });
+  }
+
+  function translationSegments(root, props) {
+    root.querySelectorAll("li > p + div").forEach((translation) => {
+      mark(translation.previousElementSibling, props.sourceLocale.code);
+      mark(translation, props.locale.code);
     });
   }
 
-  // wagtail-localize writes the heading of its segments in English without gettext
-  // ("עברית to English translation"): say it through the admin's catalog.
-  function translationHeading(root, props) {
-    const english = `${props.sourceLocale.displayName} to ${props.locale.displayName} translation`;
-    const text = window.interpolate(
-      window.gettext("%(source)s to %(target)s translation"),
-      { source: props.sourceLocale.displayName, target: props.locale.displayName },
-      true,
+  // 2. Unnamed controls: a Draftail text box, a tag input, a file input behind its button.
+  const CONTROLS =
+    ".public-DraftEditor-content[role=textbox], input:not([type=hidden]):not([type=file]), " +
+    "input[type=file]";
+
+  function unnamed(control) {
+    return (
+      !control.hasAttribute("aria-label") &&
+      !control.hasAttribute("aria-labelledby") &&
+      !(control.labels && control.labels.length)
     );
-    root.querySelectorAll("*").forEach((element) => {
-      const node = element.firstChild;
-      if (node && node.nodeType === Node.TEXT_NODE && node.textContent.trim() === english) {
-        node.textContent = text;
+  }
+
+  function labelOf(control) {
+    const field = control.closest(".w-field");
+    const hidden = field?.querySelector("input[type=hidden][id]");
+    return (
+      control.closest("[data-field-wrapper]")?.querySelector("label.w-field__label") ||
+      (hidden && document.querySelector(`label[for="${hidden.id}"]`)) ||
+      control.closest(".w-panel")?.querySelector(".w-panel__heading[id]")
+    );
+  }
+
+  let labelsMade = 0;
+
+  function nameControls(scope) {
+    scope.querySelectorAll(CONTROLS).forEach((control) => {
+      if (!unnamed(control)) return;
+      const label = labelOf(control);
+      if (label) {
+        if (!label.id) label.id = `shitufi-label-${(labelsMade += 1)}`;
+        control.setAttribute("aria-labelledby", label.id);
+      } else if (control.type === "file") {
+        control.setAttribute("aria-label", window.gettext("Choose a file to upload"));
       }
     });
   }
 
-  // The translation editor's PO upload has a visible button but an unlabelled file input.
-  function nameFileInputs(root) {
-    root.querySelectorAll("input[type=file]:not([aria-label])").forEach((input) => {
-      input.setAttribute("aria-label", window.gettext("Upload PO file"));
+  // 3. Texts of the translation editor that wagtail-localize writes in English, with no
+  // gettext: the heading of its segments and a button's name for screen readers.
+  function translationTexts(root, props) {
+    const names = { source: props.sourceLocale.displayName, target: props.locale.displayName };
+    const said = new Map([
+      [
+        `${names.source} to ${names.target} translation`,
+        () =>
+          window.interpolate(window.gettext("%(source)s to %(target)s translation"), names, true),
+      ],
+      ["More actions", () => window.gettext("More actions")],
+    ]);
+    root.querySelectorAll("*").forEach((element) => {
+      const node = element.firstChild;
+      const text = node?.nodeType === Node.TEXT_NODE && said.get(node.textContent.trim());
+      if (text) node.textContent = text();
     });
   }
 
   document.addEventListener("DOMContentLoaded", () => {
-    pageEditor();
-    translationEditor();
+    const form = document.querySelector("form[data-edit-form]");
+    const translation = document.querySelector("[data-props]");
+    const props = translation && translationProps(translation);
+    watch(document.body, () => {
+      nameControls(document);
+      if (form) pageFields(form);
+      if (props) {
+        translationSegments(translation, props);
+        translationTexts(translation, props);
+      }
+    });
   });
 })();

@@ -1,0 +1,128 @@
+"""The admin speaks Hebrew: an editor walks the screens of their daily work (with their side
+panels, dialogs and menus open) and every piece of interface text on them is Hebrew.
+Content (titles, names, file names) may be in any language; a few names stay in Latin
+letters (tests/e2e/admin.py). The test prints the coverage, and writes the Latin texts it
+found to test-results/admin-hebrew.txt."""
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Revision
+
+from news.models import NewsCategory, NewsPage
+
+from .admin import latin_interface_text, log_in
+from .axe import assert_accessible
+
+REPORT = Path("test-results") / "admin-hebrew.txt"
+
+
+def _content():
+    """Everything that is content rather than interface: what editors and users wrote."""
+    strings = [
+        *Page.objects.values_list("title", flat=True),
+        *Page.objects.values_list("draft_title", flat=True),
+        *get_image_model().objects.values_list("title", flat=True),
+        *get_document_model().objects.values_list("title", flat=True),
+        *Tag.objects.values_list("name", flat=True),
+        *Collection.objects.values_list("name", flat=True),
+        *[str(category) for category in NewsCategory.objects.all()],
+        *[locale.get_display_name() for locale in Locale.objects.all()],
+        *get_user_model().objects.values_list("username", flat=True),
+        *get_user_model().objects.values_list("first_name", flat=True),
+    ]
+    # Longest first, so that a title is removed before a shorter one inside it.
+    return sorted({text for text in strings if text}, key=len, reverse=True)
+
+
+def _screens(update):
+    """The screens of an editor's day, and what to open on each (a side panel, a tab, a
+    dialog, a menu): (address, [CSS selectors of controls to click in turn])."""
+    index = update.get_parent()
+    revisions = list(update.revisions.order_by("created_at").values_list("pk", flat=True))
+    edit = reverse("wagtailadmin_pages:edit", args=(update.pk,))
+    english = update.get_translation(Locale.objects.get(language_code="en"))
+    return [
+        (reverse("wagtailadmin_home"), []),
+        (reverse("wagtailadmin_explore", args=(index.pk,)), []),
+        (reverse("wagtailadmin_pages:add_subpage", args=(index.pk,)), []),
+        (reverse("wagtailadmin_pages:add", args=("news", "newspage", index.pk)), []),
+        (edit, []),
+        (edit, ["a[role=tab]:nth-of-type(2)"]),  # the Promote tab
+        (edit, ["button[data-side-panel-toggle=status]"]),
+        (
+            edit,
+            [
+                "button[data-side-panel-toggle=status]",
+                "button[data-a11y-dialog-show=schedule-publishing-dialog]",
+            ],
+        ),
+        (edit, ["button[data-side-panel-toggle=preview]"]),
+        (edit, ["button[data-side-panel-toggle=checks]"]),
+        (edit, ["footer button[data-w-dropdown-target=toggle]"]),  # the publishing menu
+        (reverse("wagtailadmin_pages:history", args=(update.pk,)), []),
+        (reverse("wagtailadmin_pages:revisions_index", args=(update.pk,)), []),
+        (
+            reverse(
+                "wagtailadmin_pages:revisions_compare",
+                args=(update.pk, revisions[0], revisions[-1]),
+            ),
+            [],
+        ),
+        (reverse("wagtailadmin_pages:unpublish", args=(update.pk,)), []),
+        (reverse("wagtailadmin_pages:delete", args=(update.pk,)), []),
+        (reverse("wagtail_localize:submit_page_translation", args=(update.pk,)), []),
+        (reverse("wagtailadmin_pages:edit", args=(english.pk,)), []),  # translation editor
+        (reverse("wagtailimages:index"), []),
+        (reverse("wagtailimages:add_multiple"), []),
+        (reverse("wagtailimages:edit", args=(get_image_model().objects.first().pk,)), []),
+        (reverse("wagtaildocs:index"), []),
+        (reverse("wagtailsnippets:index"), []),
+        (reverse("wagtailsnippets_news_newscategory:list"), []),
+        (reverse("wagtailadmin_pages:search") + "?q=קיבוץ", []),
+        (reverse("wagtailadmin_account"), []),
+        (reverse("editors_guide"), []),
+    ]
+
+
+def test_every_screen_of_an_editors_day_is_in_hebrew(site_url, editor, page, capsys):
+    update = NewsPage.objects.filter(locale__language_code="he").order_by("path").first()
+    update.save_revision().publish()  # a second revision, for the comparison
+    content = _content()
+    assert Revision.objects.filter(object_id=str(update.pk)).count() >= 2
+
+    # The login page comes first, before anyone is logged in.
+    page.goto(f"{site_url}{reverse('wagtailadmin_login')}")
+    total, latin = latin_interface_text(page, content)
+    report = {"login": (total, latin)}
+    assert_accessible(page)
+    log_in(page, site_url, editor)
+
+    for url, controls in _screens(update):
+        # The admin remembers open side panels in local storage: each screen starts closed.
+        page.evaluate("() => localStorage.clear()")
+        response = page.goto(f"{site_url}{url}")
+        assert response.status == 200, url
+        for control in controls:
+            page.locator(f"{control} >> visible=true").first.click()
+        page.wait_for_load_state("networkidle")
+        report[" → ".join([url, *controls])] = latin_interface_text(page, content)
+        if not controls:
+            assert_accessible(page)
+
+    texts = sum(total for total, _latin in report.values())
+    untranslated = sorted({text for _total, latin in report.values() for text in latin})
+    lines = [
+        f"Hebrew coverage of the admin: {texts - len(untranslated)}/{texts} interface texts "
+        f"on {len(report)} screens; in Latin letters: {len(untranslated)}",
+        *(f"  {screen}: {text}" for screen, (_total, latin) in report.items() for text in latin),
+    ]
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text("\n".join(lines) + "\n", "utf-8")
+    with capsys.disabled():
+        print("\n" + lines[0])  # noqa: T201 (the coverage figure, in the CI log)
+    assert not untranslated, "\n".join(lines)
