@@ -78,7 +78,7 @@ def latin_interface_text(page, content=()):
     result = page.evaluate(LATIN_TEXT_JS)
     latin = []
     for text in result["found"]:
-        rest = text
+        rest = re.sub(r"^(placeholder|aria-label|title)=", "", text)
         for known in content:
             rest = rest.replace(known, "")
         rest = ALLOWED_WORDS.sub("", rest)
