@@ -12,6 +12,7 @@ the motif (seed % 4) and varies the composition within it:
 """
 
 import math
+import functools
 import random
 from io import BytesIO
 
@@ -154,8 +155,11 @@ def motif(seed):
     return MOTIFS[seed % len(MOTIFS)]
 
 
+@functools.cache
 def draw_illustration(seed):
-    """The JPEG bytes of illustration number `seed` (the same seed draws the same image)."""
+    """The JPEG bytes of illustration number `seed` (the same seed draws the same image).
+    Kept for the process's life: drawing all of them takes ~15 s, and the end-to-end tests
+    seed the site once per test."""
     rnd = random.Random(seed)  # noqa: S311 — a drawing, not a secret
     large = DRAW[motif(seed)](rnd, WIDTH * SCALE, HEIGHT * SCALE)
     image = large.resize((WIDTH, HEIGHT), PILImage.Resampling.LANCZOS)
