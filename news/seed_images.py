@@ -11,8 +11,8 @@ the motif (seed % 4) and varies the composition within it:
     3  concentric arches in green and terracotta on a light ground
 """
 
-import math
 import functools
+import math
 import random
 from io import BytesIO
 
