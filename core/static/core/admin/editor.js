@@ -6,7 +6,8 @@
 //    wagtail-localize's translation editor: the source in the source language, the
 //    translation in the target one.
 // 2. Controls that Wagtail and its widgets leave without an accessible name (axe's "label"
-//    and "aria-input-field-name") are named after their field's label.
+//    and "aria-input-field-name") are named after their field's label; scrolling regions
+//    are made reachable by keyboard.
 // 3. wagtail-localize writes a few texts in English without gettext; they are said through
 //    the admin's catalog.
 // Fields appear as the editor works (StreamField blocks, Draftail, tag inputs, the
@@ -93,6 +94,14 @@
     });
   }
 
+  // A scrollable region must be reachable by keyboard (axe's scrollable-region-focusable):
+  // the minimap of a long form scrolls, and its items are not focusable.
+  function focusableScrollRegions(scope) {
+    scope.querySelectorAll(".w-minimap__list:not([tabindex])").forEach((list) => {
+      list.tabIndex = 0;
+    });
+  }
+
   // 3. Texts of the translation editor that wagtail-localize writes in English, with no
   // gettext: the heading of its segments and a button's name for screen readers.
   function translationTexts(root, props) {
@@ -118,6 +127,7 @@
     const props = translation && translationProps(translation);
     watch(document.body, () => {
       nameControls(document);
+      focusableScrollRegions(document);
       if (form) pageFields(form);
       if (props) {
         translationSegments(translation, props);
