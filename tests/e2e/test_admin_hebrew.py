@@ -1,5 +1,6 @@
 """The admin speaks Hebrew: an editor walks the screens of their daily work (with their side
-panels, dialogs and menus open) and every piece of interface text on them is Hebrew.
+panels, dialogs and menus open), then a moderator who sends the newsletter walks theirs, and
+every piece of interface text on them is Hebrew.
 Content (titles, names, file names) may be in any language; a few names stay in Latin
 letters (tests/e2e/admin.py). The test prints the coverage, and writes the Latin texts it
 found to test-results/admin-hebrew.txt."""
@@ -7,13 +8,16 @@ found to test-results/admin-hebrew.txt."""
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Revision
+from wagtail.models import Collection, Locale, Page
 
+from core.seed import groups
 from news.models import NewsCategory, NewsPage
+from newsletter.models import NewsletterIssuePage
 
 from .admin import latin_interface_text, log_in
 from .axe import assert_accessible
@@ -89,20 +93,26 @@ def _screens(update):
     ]
 
 
-def test_every_screen_of_an_editors_day_is_in_hebrew(site_url, editor, page, capsys):
-    update = NewsPage.objects.filter(locale__language_code="he").order_by("path").first()
-    update.save_revision().publish()  # a second revision, for the comparison
-    content = _content()
-    assert Revision.objects.filter(object_id=str(update.pk)).count() >= 2
+def _moderator_screens(in_moderation, issue):
+    """What a moderator who also sends the newsletter opens: the page awaiting approval and
+    its approval menu, the workflow's history, the site settings, the newsletter's sending."""
+    edit = reverse("wagtailadmin_pages:edit", args=(in_moderation.pk,))
+    return [
+        (reverse("wagtailadmin_home"), []),
+        (edit, []),
+        (edit, ["footer button[data-w-dropdown-target=toggle]"]),
+        (reverse("wagtailadmin_pages:workflow_history", args=(in_moderation.pk,)), []),
+        (reverse("wagtailadmin_reports:workflow"), []),
+        (reverse("wagtailsettings:edit", args=("core", "sitesettings")), []),
+        (reverse("newsletter_admin:campaigns"), []),
+        (reverse("newsletter_admin:send", args=(issue.pk,)), []),
+    ]
 
-    # The login page comes first, before anyone is logged in.
-    page.goto(f"{site_url}{reverse('wagtailadmin_login')}")
-    total, latin = latin_interface_text(page, content)
-    report = {"login": (total, latin)}
-    assert_accessible(page)
-    log_in(page, site_url, editor)
 
-    for url, controls in _screens(update):
+def _walk(page, site_url, screens, content, report):
+    """Opens each screen (and its controls in turn), noting its interface texts and the
+    Latin ones, and checks it with axe."""
+    for url, controls in screens:
         # The admin remembers open side panels in local storage: each screen starts closed.
         page.evaluate("() => localStorage.clear()")
         response = page.goto(f"{site_url}{url}")
@@ -113,6 +123,28 @@ def test_every_screen_of_an_editors_day_is_in_hebrew(site_url, editor, page, cap
         report[" → ".join([url, *controls])] = latin_interface_text(page, content)
         if not controls:
             assert_accessible(page)
+
+
+def test_every_screen_of_an_editors_day_is_in_hebrew(
+    site_url, editor, moderator, django_user_model, page, capsys
+):
+    update = NewsPage.objects.filter(locale__language_code="he").order_by("path").first()
+    update.save_revision().publish()  # a second revision, for the comparison
+    awaiting = NewsPage.objects.filter(locale__language_code="he").order_by("path").last()
+    awaiting.get_workflow().start(awaiting, editor)
+    moderator.groups.add(Group.objects.get(name=groups.NEWSLETTER_SENDERS))
+    issue = NewsletterIssuePage.objects.get(locale__language_code="he")
+    content = _content()
+
+    # The login page comes first, before anyone is logged in.
+    page.goto(f"{site_url}{reverse('wagtailadmin_login')}")
+    report = {"login": latin_interface_text(page, content)}
+    assert_accessible(page)
+    log_in(page, site_url, editor)
+    _walk(page, site_url, _screens(update), content, report)
+    page.context.clear_cookies()
+    log_in(page, site_url, moderator)
+    _walk(page, site_url, _moderator_screens(awaiting, issue), content, report)
 
     texts = sum(total for total, _latin in report.values())
     untranslated = sorted({text for _total, latin in report.values() for text in latin})
