@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -127,6 +128,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return AtomFeed(self)(request)
 
 
+class NewsPageForm(WagtailAdminPageForm):
+    """An update's categories are those of its own language: a Hebrew update offers the
+    Hebrew ones only (each category exists once per language)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        categories = self.fields["categories"]
+        categories.queryset = categories.queryset.filter(locale_id=locale_id)
+
+
 class NewsPage(BasePage):
     published_at = models.DateTimeField(_("publication date"), default=timezone.now)
     hero_image = models.ForeignKey(
@@ -167,6 +179,7 @@ class NewsPage(BasePage):
         index.FilterField("published_at"),
     ]
 
+    base_form_class = NewsPageForm
     template = "news/news_page.html"
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

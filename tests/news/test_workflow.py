@@ -114,3 +114,16 @@ def test_an_update_can_be_scheduled(client, django_user_model, index):
     revision.save()
     call_command("publish_scheduled")
     assert Page.objects.get(pk=update.pk).live
+
+
+def test_an_update_offers_the_categories_of_its_language(client, django_user_model, index):
+    from news.models import NewsCategory
+
+    _member_of(django_user_model, client, "editor", groups.EDITORS)
+    update = NewsPage.objects.child_of(index).first()
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(update.pk,)))
+    offered = set(response.context["form"].fields["categories"].queryset)
+    assert offered == set(NewsCategory.objects.filter(locale=update.locale))
+    assert NewsCategory.objects.exclude(locale=update.locale).exists()  # others to leave out
+    response = client.get(reverse("wagtailadmin_pages:add", args=("news", "newspage", index.pk)))
+    assert set(response.context["form"].fields["categories"].queryset) == offered
