@@ -30,7 +30,7 @@ run: $(VENV)/.installed-run ## Migrate, load the demo content and serve on HOST:
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev ## Run the whole test suite (DATABASE_URL picks PostgreSQL)
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 lint: $(VENV)/.installed-dev ## ruff: lint and formatting
 	$(BIN)/ruff check .
