@@ -262,6 +262,9 @@ def test_a_newsletter_issue_is_composed_and_sent(
     site_url, sender, subscriber, smtp_server, settings, browser, page
 ):
     settings.WAGTAILADMIN_BASE_URL = site_url  # the links in the email lead here
+    # Autosave (tested in test_admin_updates.py) could create the issue from its add form
+    # while "publish" is pressed on that same form: two pages with one slug.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     archive = NewsletterIndexPage.objects.get(locale__language_code="he")
     title, subject = "גיליון נובמבר של המטה השיתופי", "חדשות המטה השיתופי לחודש נובמבר"
     paragraph = "שלום לכל החברות והחברים בקיבוצים השיתופיים."
