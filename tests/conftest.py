@@ -1,6 +1,7 @@
 import email
 import email.policy
 import shutil
+import time
 
 import pytest
 from django.conf import settings
@@ -66,6 +67,15 @@ class CapturingSmtpHandler:
             email.message_from_bytes(envelope.content, policy=email.policy.default)
             for envelope in self.envelopes
         ]
+
+    def wait_for_message(self, count, timeout=15):
+        """The `count`-th message, once it arrived: the server's thread may lag behind the
+        request that sent it."""
+        deadline = time.monotonic() + timeout
+        while len(self.envelopes) < count:
+            assert time.monotonic() < deadline, f"{len(self.envelopes)} of {count} emails"
+            time.sleep(0.1)
+        return self.messages()[count - 1]
 
 
 @pytest.fixture

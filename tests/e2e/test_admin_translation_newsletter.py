@@ -8,7 +8,6 @@ publishes it and sends it to the subscribers, whose mail a real SMTP server rece
 admin screen used is checked with axe, and the public site is read after each action."""
 
 import re
-import time
 
 import pytest
 from django.utils import timezone
@@ -154,15 +153,6 @@ def _check_accessible(page):
     rising opacity), and colours read mid-way measure less contrast than they have."""
     expect(page.locator(".messages > ul")).to_have_css("opacity", "1")
     assert_accessible(page)
-
-
-def _wait_for_mail(smtp_server, count, timeout=15):
-    # The campaign runs inline in the request, but the SMTP server's thread may lag behind.
-    deadline = time.monotonic() + timeout
-    while len(smtp_server.envelopes) < count:
-        assert time.monotonic() < deadline, f"{len(smtp_server.envelopes)} of {count} emails"
-        time.sleep(0.1)
-    return smtp_server.messages()[count - 1]
 
 
 def test_an_editor_translates_an_update_to_english(site_url, editor, hebrew_update, browser, page):
@@ -319,7 +309,7 @@ def test_a_newsletter_issue_is_composed_and_sent(
     expect(page.locator("main td[data-status=sent]")).to_have_text("1")
     _check_accessible(page)
 
-    message = _wait_for_mail(smtp_server, 1)
+    message = smtp_server.wait_for_message(1)
     assert len(smtp_server.envelopes) == 1
     assert message["To"] == SUBSCRIBER
     assert message["Subject"] == subject

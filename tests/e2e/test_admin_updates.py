@@ -12,12 +12,12 @@ import re
 from contextlib import contextmanager
 from urllib.parse import urljoin, urlsplit
 
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 from wagtail.models import Page
 
 from news.models import NewsCategory, NewsIndexPage, NewsPage
+from tests.scheduling import go_live_date_passes
 
 from .admin import log_in
 from .axe import assert_accessible
@@ -357,12 +357,7 @@ def test_an_editor_schedules_an_update_that_goes_live_when_publish_scheduled_run
     read(reader, site_url, "/updates/")
     expect(reader.locator("main")).not_to_contain_text(title)
 
-    # An hour passes: move the schedule into the past, as tests/news/test_workflow.py does.
-    past = timezone.now() - datetime.timedelta(minutes=1)
-    revision.approved_go_live_at = past
-    revision.content["go_live_at"] = past.isoformat()
-    revision.save()
-    call_command("publish_scheduled")
+    go_live_date_passes(update)  # an hour passes
     assert Page.objects.get(pk=update.pk).live
     read(reader, site_url, "/updates/")
     expect(reader.locator("main").get_by_role("link", name=title)).to_be_visible()

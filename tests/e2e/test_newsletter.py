@@ -3,7 +3,6 @@ from the email a real SMTP server received, gets the issue HQ sends and leaves w
 one-click unsubscribe POST that mailbox providers make."""
 
 import re
-import time
 from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
@@ -16,14 +15,6 @@ from newsletter.models import NewsletterIssuePage, Subscriber
 from .axe import assert_accessible
 
 ADDRESS = "reader@example.org"
-
-
-def _wait_for_mail(smtp_server, count, timeout=15):
-    deadline = time.monotonic() + timeout
-    while len(smtp_server.envelopes) < count:
-        assert time.monotonic() < deadline, f"{len(smtp_server.envelopes)} of {count} emails"
-        time.sleep(0.1)
-    return smtp_server.messages()[count - 1]
 
 
 def test_subscribe_confirm_receive_and_unsubscribe(site_url, page, smtp_server, settings):
@@ -39,7 +30,7 @@ def test_subscribe_confirm_receive_and_unsubscribe(site_url, page, smtp_server, 
     expect(page.locator("main h1")).to_be_visible()
     assert_accessible(page)
 
-    confirmation = _wait_for_mail(smtp_server, 1)
+    confirmation = smtp_server.wait_for_message(1)
     assert confirmation["To"] == ADDRESS
     link = re.search(
         r"https?://\S+/subscription/confirm/\S+/", confirmation.get_body(("plain",)).get_content()
@@ -53,7 +44,7 @@ def test_subscribe_confirm_receive_and_unsubscribe(site_url, page, smtp_server, 
 
     issue = NewsletterIssuePage.objects.get(locale__language_code="he")
     control.start(issue, User.objects.create_user("sender", "sender@example.org"))
-    message = _wait_for_mail(smtp_server, 2)
+    message = smtp_server.wait_for_message(2)
     assert message["Subject"] == issue.subject
     html = message.get_body(("html",)).get_content()
     assert '<html lang="he" dir="rtl">' in html

@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
@@ -13,6 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from core.seed import groups
 from news.models import NewsIndexPage, NewsPage
+from tests.scheduling import go_live_date_passes
 
 pytestmark = pytest.mark.django_db
 
@@ -106,13 +106,7 @@ def test_an_update_can_be_scheduled(client, django_user_model, index):
     assert not update.live
     assert client.get("/updates/").content.decode().count("עדכון מתוזמן") == 0
 
-    # Tomorrow comes: move the schedule into the past, as if time had passed.
-    revision = update.get_latest_revision()
-    past = timezone.now() - datetime.timedelta(minutes=1)
-    revision.approved_go_live_at = past
-    revision.content["go_live_at"] = past.isoformat()
-    revision.save()
-    call_command("publish_scheduled")
+    go_live_date_passes(update)  # tomorrow comes
     assert Page.objects.get(pk=update.pk).live
 
 
