@@ -64,7 +64,9 @@ def editor_styles():
 
 @hooks.register("insert_global_admin_js")
 def editor_script():
-    """Fields in the language of the page being edited (core/static/core/admin/editor.js)."""
+    """The admin's editors, mended (core/static/core/admin/editor.js): fields in the page's
+    language and direction, names for controls Wagtail leaves unnamed, and the texts
+    wagtail-localize writes in English."""
     return format_html(
         '<script src="{}" data-rtl-languages="{}"></script>',
         static("core/admin/editor.js"),
