@@ -17,12 +17,17 @@ def make_user(django_user_model, name, *group_names):
     return user
 
 
-def log_in(page, site_url, user, then="/admin/"):
-    """Logs in through the admin's login page and waits for the dashboard (or `then`)."""
+def submit_password(page, site_url, user, then="/admin/"):
+    """The first step of the admin's login: the email and password, submitted."""
     page.goto(f"{site_url}/admin/login/?next={then}")
     page.fill("input[name=username]", user.username)
     page.fill("input[name=password]", PASSWORD)
     page.locator("form button[type=submit]").click()
+
+
+def log_in(page, site_url, user, then="/admin/"):
+    """Logs in through the admin's login page and waits for the dashboard (or `then`)."""
+    submit_password(page, site_url, user, then)
     page.wait_for_url(re.compile(rf"{re.escape(site_url)}{re.escape(then)}(\?.*)?$"))
     expect(page.locator("html")).to_have_attribute("lang", "he")
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
-from .admin import PASSWORD
+from .admin import submit_password
 from .axe import assert_accessible
 
 
@@ -25,10 +25,7 @@ def test_an_editor_pairs_an_app_by_typing_the_key_and_renews_recovery_codes(
     site_url, editor, page, settings
 ):
     settings.TWO_FACTOR_REQUIRED = True
-    page.goto(f"{site_url}{reverse('wagtailadmin_login')}")
-    page.fill("input[name=username]", editor.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").click()
+    submit_password(page, site_url, editor)
 
     page.wait_for_url(re.compile(r"/account/two-factor/setup/"))
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
