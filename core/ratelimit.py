@@ -3,9 +3,7 @@ that anyone may post: N attempts per client address per window."""
 
 from django.core.cache import cache
 
-
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
+from core.client_address import client_address
 
 
 def allow(scope, request, limit, window_seconds):

@@ -19,6 +19,16 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    def save(self, *args, **kwargs):
+        password_changed = self._password is not None  # set_password() was called
+        super().save(*args, **kwargs)
+        if password_changed:
+            # A new password (a reset, as the lock-out page advises) lifts the lock-outs on
+            # this username: the guesses were against the old one.
+            from axes.utils import reset
+
+            reset(username=self.get_username())
+
 
 class Kibbutz(models.Model):
     """A member kibbutz of the association."""

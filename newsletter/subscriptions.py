@@ -12,7 +12,7 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
-from core.ratelimit import client_address
+from core.client_address import client_address
 
 from .models import CONSENT_VERSION, ConsentEvent, Subscriber, Suppression, email_hash
 from .tasks import send_confirmation

@@ -22,6 +22,9 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Proxies in front of the site (addresses or networks) whose X-Forwarded-For is believed:
+# the visitor's address in rate limits, lock-outs and the consent log (core/client_address.py).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 INSTALLED_APPS = [
     "core",
@@ -172,10 +175,14 @@ LOGIN_REDIRECT_URL = "account:home"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAILADMIN_USER_LOGIN_FORM = "members.forms.AdminLoginForm"
 # Brute-force protection on every login form (the site's and the admin's): five failures
-# for one username from one address lock that pair for a quarter of an hour, never for good.
+# for one username from one address lock that pair for a quarter of an hour, never for good;
+# twenty from one address, whatever the usernames, lock the address (members/lockout.py).
 AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURES_PER_ADDRESS = 20
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "members.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
 AXES_VERBOSE = False

@@ -1,0 +1,31 @@
+"""Login lock-outs that stop guessing without letting a stranger lock a member out.
+
+django-axes locks a (username, address) pair after AXES_FAILURE_LIMIT failures, so a
+stranger who knows a member's username locks only their own connection out of it. That
+alone would let one address try every account in turn, so an address is also locked, for
+any username, after LOGIN_FAILURES_PER_ADDRESS failures within the cool-off. A password
+reset lifts the lock-outs of that username (members.models.User.save).
+"""
+
+from axes.attempts import get_cool_off_threshold
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_failure_limit
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.db.models import Sum
+
+
+class LockoutHandler(AxesDatabaseHandler):
+    def get_failures(self, request, credentials=None):
+        """The pair's failures; an address past its own limit counts as a locked pair."""
+        failures = super().get_failures(request, credentials)
+        if self.address_failures(request) >= settings.LOGIN_FAILURES_PER_ADDRESS:
+            return max(failures, get_failure_limit(request, credentials))
+        return failures
+
+    def address_failures(self, request):
+        attempts = AccessAttempt.objects.filter(
+            ip_address=request.axes_ip_address,  # set by axes' proxy handler
+            attempt_time__gte=get_cool_off_threshold(request),
+        )
+        return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
