@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint check messages lock clean
+.PHONY: help run test e2e-prod lint check messages lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,6 +31,9 @@ run: $(VENV)/.installed-run ## Migrate, load the demo content and serve on HOST:
 
 test: $(VENV)/.installed-dev ## Run the whole test suite (DATABASE_URL picks PostgreSQL)
 	$(BIN)/pytest -n 2
+
+e2e-prod: $(VENV)/.installed-dev ## The production topology end to end: nginx, gunicorn, db_worker, PostgreSQL, Redis
+	$(BIN)/pytest -m deploy tests/deploy -p no:xdist -p no:cacheprovider -s -v
 
 lint: $(VENV)/.installed-dev ## ruff: lint and formatting
 	$(BIN)/ruff check .

@@ -218,10 +218,11 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Wagtail leaves Hebrew out of the admin's default list; offer it explicitly.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-# Videos: the providers' privacy modes; without internet, players built offline.
-WAGTAILEMBEDS_FINDERS = [
-    {"class": "core.embeds.PrivacyOEmbedFinder"},
-]
+# Videos: the providers' privacy modes, from their oEmbed answers; a host that cannot reach
+# YouTube and Vimeo builds the same players from the videos' addresses (core/embeds.py).
+VIDEO_EMBEDS_OFFLINE = env.bool("VIDEO_EMBEDS_OFFLINE", default=False)
+_VIDEO_FINDER = "OfflineVideoFinder" if VIDEO_EMBEDS_OFFLINE else "PrivacyOEmbedFinder"
+WAGTAILEMBEDS_FINDERS = [{"class": f"core.embeds.{_VIDEO_FINDER}"}]
 WAGTAIL_SITE_NAME = _("Association of Cooperative Kibbutzim")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # "simple": no stemming. PostgreSQL's default configuration would stem Hebrew as English.
