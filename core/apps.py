@@ -7,6 +7,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
+        from django.urls import register_converter
+
         from . import page_cache
+        from .converters import IdConverter
 
         page_cache.connect_signals()
+        # Before any URL pattern is read: core is the first app, and the URL confs and
+        # wagtail_hooks modules are imported only after the apps are ready.
+        register_converter(IdConverter, "id")

@@ -12,7 +12,7 @@ urlpatterns = [
     path("", admin_views.RequestListView.as_view(), name="list"),
     path("<uuid:public_id>/", admin_views.RequestDetailView.as_view(), name="detail"),
     path(
-        "<uuid:public_id>/files/<int:attachment_id>/",
+        "<uuid:public_id>/files/<id:attachment_id>/",
         admin_views.DownloadView.as_view(),
         name="download",
     ),

@@ -1,11 +1,26 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
+from django.core.validators import MaxLengthValidator
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 
+from core.links import absolute_url
 from core.mail import send_mail
+
+
+class SiteLoginForm(AuthenticationForm):
+    """Django's login form gives the username field the model's max length but never checks
+    it: a longer username went on to authenticate(), and django-axes's log of the failure
+    (a 255-character column) raised a DataError on PostgreSQL."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
 
 
 class AcceptInvitationForm(forms.Form):
@@ -55,7 +70,9 @@ class AcceptInvitationForm(forms.Form):
 
 
 class PasswordResetForm(DjangoPasswordResetForm):
-    """Django's form, sending through core.mail like the rest of the site."""
+    """Django's form, sending through core.mail like the rest of the site, with the link on
+    the configured base URL like every other email's (Django's would take the request's
+    host)."""
 
     def send_mail(
         self,
@@ -66,6 +83,11 @@ class PasswordResetForm(DjangoPasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
+        path = reverse(
+            "account:password_reset_confirm",
+            kwargs={"uidb64": context["uid"], "token": context["token"]},
+        )
+        context = {**context, "url": absolute_url(path)}
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
         send_mail(subject, render_to_string(email_template_name, context), [to_email])
 

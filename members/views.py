@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.seed.groups import MEMBER_KIBBUTZIM
 
-from .forms import AcceptInvitationForm, PasswordResetForm
+from .forms import AcceptInvitationForm, PasswordResetForm, SiteLoginForm
 from .models import Invitation, Membership
 
 
@@ -32,6 +32,7 @@ def home(request):
 
 class LoginView(auth_views.LoginView):
     template_name = "account/login.html"
+    authentication_form = SiteLoginForm
     redirect_authenticated_user = True
 
 

@@ -79,7 +79,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             updates = updates.filter(tags__name=tag)
             active["tag"] = tag
         year = request.GET.get("year", "")
-        if year.isdigit() and len(year) == 4:
+        if year.isdecimal() and len(year) == 4:  # isdigit() also passes "²", int() does not
             updates = updates.filter(published_at__year=int(year))
             active["year"] = year
         return updates.distinct(), active

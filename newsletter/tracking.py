@@ -47,15 +47,32 @@ def _delivery(event):
     recipient = (event.recipient or "").lower()
     delivery_id = str((event.metadata or {}).get("delivery_id", ""))
     candidates = Delivery.objects.none()
-    if delivery_id.isdigit():
+    if delivery_id.isdecimal():  # what int() reads; isdigit() also passes "²"
         candidates = Delivery.objects.filter(pk=int(delivery_id))
     elif event.message_id:
         candidates = Delivery.objects.filter(message_id=str(event.message_id)[:255])
     return next((d for d in candidates if d.email.lower() == recipient), None)
 
 
+def _storable(text):
+    """The text without what the database cannot store: NUL (refused by PostgreSQL) and
+    lone surrogates (not encodable as UTF-8)."""
+    return text.replace("\x00", "").encode("utf-8", "replace").decode()
+
+
+def _clean(event):
+    """Providers pass on what remote mail servers wrote (a bounce's description, say), so
+    the report's text may hold anything; it is made storable before it is looked up by or
+    kept."""
+    for name in ("event_id", "message_id", "recipient", "description"):
+        value = getattr(event, name)
+        if isinstance(value, str):
+            setattr(event, name, _storable(value))
+
+
 @transaction.atomic
 def record(event, esp_name):
+    _clean(event)
     delivery = _delivery(event)
     _, created = ProviderEvent.objects.get_or_create(
         event_id=_event_id(event, esp_name),

@@ -13,9 +13,9 @@ from .models import NewsletterIssuePage, Subscriber
 
 urlpatterns = [
     path("", admin_views.CampaignListView.as_view(), name="campaigns"),
-    path("campaign/<int:pk>/", admin_views.CampaignView.as_view(), name="campaign"),
-    path("issue/<int:page_id>/test/", admin_views.SendTestView.as_view(), name="send_test"),
-    path("issue/<int:page_id>/send/", admin_views.SendView.as_view(), name="send"),
+    path("campaign/<id:pk>/", admin_views.CampaignView.as_view(), name="campaign"),
+    path("issue/<id:page_id>/test/", admin_views.SendTestView.as_view(), name="send_test"),
+    path("issue/<id:page_id>/send/", admin_views.SendView.as_view(), name="send"),
 ]
 
 

@@ -161,7 +161,6 @@ def test_pagination_keeps_the_kind(client, media_index, thirteen_videos):
         ("?page=99999", "סרטון 12"),
         ("?page=-1", "סרטון 12"),
         ("?page=1.5", "סרטון 00"),
-        ("?page=%00", "סרטון 00"),
         ("?page=2&page=x", "סרטון 00"),
     ],
 )
