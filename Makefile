@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test e2e-prod lint check messages lock clean
+.PHONY: help run worker test e2e-prod lint check messages lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,6 +28,14 @@ run: $(VENV)/.installed-run ## Migrate, load the demo content and serve on HOST:
 	$(MANAGE) seed
 	$(MANAGE) ensure_admin --url http://$(HOST):$(PORT)/admin/
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+worker: $(VENV)/.installed-run ## Run the tasks queued by `make run TASKS_BACKEND=database` (give it the same HOST/PORT)
+	TASKS_BACKEND=database $(MANAGE) db_worker
+
+# The settings read HOST and PORT too: emailed links lead there in development. make passes
+# on variables given on its command line, but not these defaults, so export them.
+run worker: export HOST := $(HOST)
+run worker: export PORT := $(PORT)
 
 test: $(VENV)/.installed-dev ## Run the whole test suite (DATABASE_URL picks PostgreSQL)
 	$(BIN)/pytest -n 2

@@ -120,6 +120,19 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run` serves each request on its own thread, and the admin autosaves while an
+    # editor publishes. SQLite's default (deferred transactions that read, then try to write)
+    # answers such overlaps with "database is locked" at once; taking the write lock when a
+    # transaction begins, waiting up to 20 s for it, queues them instead. WAL lets pages be
+    # read meanwhile (and with it synchronous=NORMAL is safe and faster to commit). Options
+    # given in DATABASE_URL win.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -163,9 +176,20 @@ if FRONTEND_CACHE_PURGE_URL:
         }
     }
 
-# Background work (Wagtail's own tasks and ours). Dev and test run tasks inline;
-# production overrides this with the database-backed queue.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (Wagtail's own tasks and ours): "immediate" runs a task inline, in the
+# request that asked for it; "database" queues it for `manage.py db_worker` (`make worker`),
+# which is how production always runs (claims, recovery, a Send that returns at once).
+# The tests run inline whatever this says.
+TASK_BACKENDS = {
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND is 'immediate' or 'database', not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": TASK_BACKENDS[TASKS_BACKEND]}
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
@@ -226,7 +250,12 @@ VIDEO_EMBEDS_OFFLINE = env.bool("VIDEO_EMBEDS_OFFLINE", default=False)
 _VIDEO_FINDER = "OfflineVideoFinder" if VIDEO_EMBEDS_OFFLINE else "PrivacyOEmbedFinder"
 WAGTAILEMBEDS_FINDERS = [{"class": f"core.embeds.{_VIDEO_FINDER}"}]
 WAGTAIL_SITE_NAME = _("Association of Cooperative Kibbutzim")
+# The site's address in links that leave it (emails, Wagtail's notifications; the seed
+# gives the default Site record the same address, for page.full_url). Production sets it;
+# development defaults to where `make run` serves, HOST:PORT (config/settings/dev.py).
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+HOST = env.str("HOST", default="127.0.0.1")
+PORT = env.int("PORT", default=8000)
 # "simple": no stemming. PostgreSQL's default configuration would stem Hebrew as English.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}

@@ -31,7 +31,7 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if not env.str("REDIS_URL", default=""):
     PAGE_CACHE_SECONDS = 0
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TASKS = {"default": TASK_BACKENDS["database"]}  # whatever TASKS_BACKEND says
 
 STORAGES = {
     **STORAGES,

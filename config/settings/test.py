@@ -21,6 +21,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tasks inline, even where TASKS_BACKEND asks for the queue (tests that need it set TASKS).
+TASKS = {"default": TASK_BACKENDS["immediate"]}
 
 # whitenoise serves straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

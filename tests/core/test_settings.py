@@ -1,38 +1,20 @@
-"""Production settings refuse to start without their secrets, and pass `check --deploy`."""
+"""What the settings make of the environment: production refuses to start without its
+secrets and passes `check --deploy`; development follows HOST, PORT and TASKS_BACKEND."""
 
 import json
-import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.settings_probe import manage as _manage
+from tests.settings_probe import setting
+
 PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "shitufi.example",
     "DATABASE_URL": "sqlite:////tmp/shitufi-settings-check.sqlite3",
     "NEWSLETTER_HASH_KEY": secrets.token_urlsafe(32),
 }
-
-
-def _manage(*args, **env):
-    environment = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in PRODUCTION_ENV and k != "DJANGO_SETTINGS_MODULE"
-    }
-    environment |= {"DJANGO_SETTINGS_MODULE": "config.settings.production", **env}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.mark.parametrize("missing", sorted(PRODUCTION_ENV))
@@ -55,15 +37,56 @@ def test_production_passes_the_deploy_check_without_warnings():
     assert "System check identified no issues" in result.stdout
 
 
-def test_production_uses_the_database_task_queue():
-    result = _manage(
-        "shell",
-        "--no-imports",
-        "-c",
-        "from django.conf import settings; print(settings.TASKS['default']['BACKEND'])",
-        **PRODUCTION_ENV,
+IMMEDIATE = "django_tasks.backends.immediate.ImmediateBackend"
+DATABASE_QUEUE = "django_tasks_db.DatabaseBackend"
+
+
+@pytest.mark.parametrize(
+    ("env", "backend"),
+    [
+        (PRODUCTION_ENV | {"TASKS_BACKEND": "immediate"}, DATABASE_QUEUE),
+        ({"DJANGO_SETTINGS_MODULE": "config.settings.dev"}, IMMEDIATE),
+        (
+            {"DJANGO_SETTINGS_MODULE": "config.settings.dev", "TASKS_BACKEND": "database"},
+            DATABASE_QUEUE,
+        ),
+        (
+            {"DJANGO_SETTINGS_MODULE": "config.settings.test", "TASKS_BACKEND": "database"},
+            IMMEDIATE,
+        ),
+    ],
+    ids=["production-always-queues", "dev-inline", "dev-queue-on-request", "tests-always-inline"],
+)
+def test_tasks_run_on_the_queue_in_production_and_in_development_on_request(env, backend):
+    assert setting("TASKS", **env)["default"]["BACKEND"] == backend
+
+
+def test_an_unknown_tasks_backend_is_refused():
+    result = _manage("check", **PRODUCTION_ENV, TASKS_BACKEND="celery")
+    assert result.returncode != 0
+    assert "TASKS_BACKEND is 'immediate' or 'database'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "base_url"),
+    [
+        ({"PORT": "8123"}, "http://127.0.0.1:8123"),
+        ({"HOST": "localhost", "PORT": "8123"}, "http://localhost:8123"),
+        ({"PORT": "8123", "WAGTAILADMIN_BASE_URL": "https://dev.example"}, "https://dev.example"),
+    ],
+)
+def test_development_links_lead_to_where_make_run_serves(env, base_url):
+    dev = {"DJANGO_SETTINGS_MODULE": "config.settings.dev", **env}
+    assert setting("WAGTAILADMIN_BASE_URL", **dev) == base_url
+
+
+def test_production_links_never_follow_the_port_of_make_run():
+    env = PRODUCTION_ENV | {"PORT": "8123"}
+    assert "8123" not in setting("WAGTAILADMIN_BASE_URL", **env)
+    public = setting(
+        "WAGTAILADMIN_BASE_URL", **env, WAGTAILADMIN_BASE_URL="https://shitufi.example"
     )
-    assert result.stdout.strip() == "django_tasks_db.DatabaseBackend", result.stderr
+    assert public == "https://shitufi.example"
 
 
 @pytest.mark.parametrize(

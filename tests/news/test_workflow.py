@@ -8,10 +8,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from core.seed import groups
 from news.models import NewsIndexPage, NewsPage
+from tests.news.forms import update_form
 from tests.scheduling import go_live_date_passes
 
 pytestmark = pytest.mark.django_db
@@ -25,19 +25,7 @@ def _member_of(django_user_model, client, name, group):
 
 
 def _form(title, action, go_live_at=""):
-    data = nested_form_data(
-        {
-            "title": title,
-            "slug": "workflow-test",
-            "introduction": "",
-            "published_at": "2026-11-01 10:00",
-            "go_live_at": go_live_at,
-            "hero_alt": "",
-            "body": streamfield([("paragraph", rich_text("<p>טקסט.</p>"))]),
-            "related_pages": inline_formset([]),
-            "tags": "",
-        }
-    )
+    data = update_form(title, "workflow-test", go_live_at)
     data[action] = "1"
     return data
 

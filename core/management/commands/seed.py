@@ -2,12 +2,14 @@ from django.core.management.base import BaseCommand
 
 from core.seed.groups import ensure_groups, name_the_approval_workflow
 from core.seed.pages import seed_pages
+from core.seed.site_address import point_default_site_at_base_url
 
 
 class Command(BaseCommand):
     help = (
         "Builds the starting site: the page tree in Hebrew with English translations, "
-        "the vision, standing pages and the user groups. Safe to run again."
+        "the vision, standing pages and the user groups, and points the default site at "
+        "WAGTAILADMIN_BASE_URL. Safe to run again."
     )
 
     # Not one transaction: wagtail-localize publishes a translation on commit, from the page
@@ -18,5 +20,6 @@ class Command(BaseCommand):
         ensure_groups()
         name_the_approval_workflow()
         home = seed_pages()
+        point_default_site_at_base_url()
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS(f"Seed content is in place (home: {home})."))

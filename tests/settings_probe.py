@@ -1,0 +1,44 @@
+"""manage.py in a new process, with the settings module and environment a test chooses:
+settings read the environment once, at start-up, which a running test process cannot redo."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# Variables the tests set themselves: never inherited from the shell that runs them.
+CHOSEN = {
+    "DJANGO_SETTINGS_MODULE",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "NEWSLETTER_HASH_KEY",
+    "WAGTAILADMIN_BASE_URL",
+    "HOST",
+    "PORT",
+    "TASKS_BACKEND",
+}
+
+
+def manage(*args, **env):
+    """`manage.py *args` with the production settings, unless `env` names another module."""
+    environment = {k: v for k, v in os.environ.items() if k not in CHOSEN}
+    environment |= {"DJANGO_SETTINGS_MODULE": "config.settings.production", **env}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def setting(name, **env):
+    """The value of one setting (JSON-serialisable) as `manage(**env)` would see it."""
+    code = f"import json; from django.conf import settings; print(json.dumps(settings.{name}))"
+    result = manage("shell", "--no-imports", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
