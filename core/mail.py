@@ -25,9 +25,11 @@ class EmailMessage(EmailMultiAlternatives):
         return message
 
 
-def send_mail(subject, body, to, html=None, from_email=None):
+def send_mail(subject, body, to, html=None, from_email=None, headers=None):
     """Django's send_mail, with our message class and an optional HTML part."""
-    message = EmailMessage(subject=subject, body=body, to=to, from_email=from_email)
+    message = EmailMessage(
+        subject=subject, body=body, to=to, from_email=from_email, headers=headers
+    )
     if html is not None:
         message.attach_alternative(html, "text/html")
     return message.send()

@@ -119,6 +119,20 @@ class SiteSettings(BaseSiteSetting):
     accessibility_email = models.EmailField(
         _("accessibility contact email"), blank=True, default="shitufi@tkz.co.il"
     )
+    # The name before DEFAULT_FROM_EMAIL in the From of every newsletter email: one per
+    # language, as each subscriber reads the newsletter in theirs.
+    newsletter_sender_he = models.CharField(
+        _("sender name in Hebrew"),
+        max_length=100,
+        default="התאגדות הקיבוצים השיתופיים",
+        help_text=_("The sender's name that Hebrew subscribers see in their inbox."),
+    )
+    newsletter_sender_en = models.CharField(
+        _("sender name in English"),
+        max_length=100,
+        default="Association of Cooperative Kibbutzim",
+        help_text=_("The sender's name that English subscribers see in their inbox."),
+    )
 
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -158,8 +172,15 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
             heading=_("Footer links"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("newsletter_sender_he"), FieldPanel("newsletter_sender_en")],
+            heading=_("Newsletter"),
+        ),
     ]
 
     class Meta:
         verbose_name = _("site settings")
         verbose_name_plural = _("site settings")
+
+    def newsletter_sender(self, language):
+        return {"he": self.newsletter_sender_he, "en": self.newsletter_sender_en}[language]

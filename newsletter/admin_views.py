@@ -19,6 +19,7 @@ from core.mail import send_mail
 
 from . import control
 from .emails import render_issue
+from .headers import sender
 from .models import Campaign, Delivery, NewsletterIssuePage, Subscriber
 
 SEND_PERMISSION = "newsletter.send_campaign"
@@ -52,7 +53,13 @@ class SendTestView(WagtailAdminTemplateMixin, TemplateView):
         )
         subject = _("Test: %(subject)s") % {"subject": rendered.subject}
         try:
-            send_mail(subject, rendered.text, [request.user.email], html=rendered.html)
+            send_mail(
+                subject,
+                rendered.text,
+                [request.user.email],
+                html=rendered.html,
+                from_email=sender(self.issue.locale.language_code),
+            )
         except Exception:  # the mail server's failure is reported, not raised
             messages.error(request, _("The test could not be sent: the mail server failed."))
         else:

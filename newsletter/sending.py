@@ -1,9 +1,11 @@
 """Sending a campaign: every queued recipient is mailed once, or marked unknown.
 
-A worker claims a batch of deliveries with one atomic update that is committed before the
-provider is called. If the worker dies after the claim, the rows stay "claimed"; once the
-claim is older than STALE_CLAIM they become "unknown", to be reconciled from the provider's
-events, and only an explicit admin action mails them again. Nothing is re-sent blindly.
+A worker claims a batch of deliveries with one atomic update, and before each provider call
+marks that call's rows "sending", committed before the call. If the worker dies, once its
+claim is older than STALE_CLAIM the rows it had not reached go back to the queue (nobody
+was mailed), and only the rows of the call in flight become "unknown", to be reconciled
+from the provider's events; only an explicit admin action mails them again. Nothing is
+re-sent blindly, and nothing is dropped but that one call's recipients.
 """
 
 import datetime
@@ -17,14 +19,13 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.message import make_msgid
 from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from core.links import absolute_url
 from core.mail import EmailMessage
 
 from . import providers
 from .emails import UNSUBSCRIBE_MARKER
+from .headers import ONE_CLICK, sender, unsubscribe_headers, unsubscribe_url
 from .models import Campaign, Delivery, Subscriber, Suppression, email_hash
 
 logger = logging.getLogger(__name__)
@@ -32,13 +33,6 @@ logger = logging.getLogger(__name__)
 # A claim this old belongs to a worker that died (a batch takes seconds).
 STALE_CLAIM = datetime.timedelta(seconds=settings.NEWSLETTER_STALE_CLAIM_SECONDS)
 QUEUE_CHUNK = 2000
-
-
-def unsubscribe_url(token, language):
-    """The subscriber's own unsubscribe page, in the language of their newsletter."""
-    with translation.override(language):
-        path = reverse("newsletter:unsubscribe", args=[token])
-    return absolute_url(path)
 
 
 def queue_deliveries(campaign):
@@ -89,17 +83,15 @@ def _message_id():
     return make_msgid(domain=settings.DEFAULT_FROM_EMAIL.rpartition("@")[2])
 
 
-_ONE_CLICK = {"List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-
-
-def _single_message(campaign, delivery):
+def _single_message(campaign, delivery, from_email):
     """One recipient's own message: their unsubscribe URL written in."""
     url = unsubscribe_url(delivery.unsubscribe_token, campaign.language)
     message = EmailMessage(
         subject=campaign.subject,
         body=campaign.text.replace(UNSUBSCRIBE_MARKER, url),
+        from_email=from_email,
         to=[delivery.email],
-        headers={"List-Unsubscribe": f"<{url}>", **_ONE_CLICK, "Message-ID": _message_id()},
+        headers={**unsubscribe_headers(url), "Message-ID": _message_id()},
     )
     message.attach_alternative(campaign.html.replace(UNSUBSCRIBE_MARKER, url), "text/html")
     # anymail passes these to the provider, whose events then name the delivery.
@@ -107,15 +99,16 @@ def _single_message(campaign, delivery):
     return message
 
 
-def _batch_message(campaign, deliveries, provider):
+def _batch_message(campaign, deliveries, provider, from_email):
     """One provider call for many recipients; each still gets a message of their own, with
     their own unsubscribe link and header (anymail batch sending)."""
     field = provider.field("unsubscribe_url")
     message = AnymailMessage(
         subject=campaign.subject,
         body=campaign.text.replace(UNSUBSCRIBE_MARKER, field),
+        from_email=from_email,
         to=[delivery.email for delivery in deliveries],
-        headers=_ONE_CLICK,
+        headers=ONE_CLICK,
     )
     message.attach_alternative(campaign.html.replace(UNSUBSCRIBE_MARKER, field), "text/html")
     urls = {d.email: unsubscribe_url(d.unsubscribe_token, campaign.language) for d in deliveries}
@@ -145,23 +138,27 @@ def send_batch(campaign, deliveries, connection):
     message(s) of the failing call are marked unknown (they may have gone out), the untried
     rest goes back to the queue, and ProviderError is raised."""
     provider = providers.for_connection(connection)
+    from_email = sender(campaign.language)
     if provider.batches:
         step = provider.batch_size
         calls = [deliveries[i : i + step] for i in range(0, len(deliveries), step)]
     else:
         calls = [[delivery] for delivery in deliveries]
     for index, group in enumerate(calls):
+        group = _mark_sending(group)
+        if not group:  # the claim went stale and another worker has these rows
+            continue
         if provider.batches:
-            message = _batch_message(campaign, group, provider)
+            message = _batch_message(campaign, group, provider, from_email)
         else:
-            message = _single_message(campaign, group[0])
+            message = _single_message(campaign, group[0], from_email)
         try:
             accepted = connection.send_messages([message])
         except Exception as error:
             logger.warning("Deliveries %s…: outcome unknown (%s)", group[0].pk, error)
             _record(group, Delivery.Status.UNKNOWN, error=str(error)[:500])
             untried = [d for rest in calls[index + 1 :] for d in rest]
-            _record(untried, Delivery.Status.QUEUED, claim="", claimed_at=None)
+            _record(untried, **_REQUEUE, held=Delivery.Status.CLAIMED)
             raise ProviderError(str(error)) from error
         _record_outcomes(group, message, accepted)
 
@@ -189,21 +186,38 @@ def _record_outcomes(group, message, accepted):
         _record(deliveries, status, message_id=message_id, sent_at=now)
 
 
-def _record(group, status, **fields):
-    """Write the outcome of rows this worker still holds: a claim that went stale may have
-    been marked unknown meanwhile, and is then left as it is."""
+_REQUEUE = {"status": Delivery.Status.QUEUED, "claim": "", "claimed_at": None}
+
+
+def _held(group, status):
+    """The rows of `group` this worker still holds in `status`: a claim that went stale may
+    have been handed on meanwhile, and is then left alone."""
+    return Delivery.objects.filter(
+        pk__in=[d.pk for d in group], claim=group[0].claim if group else "", status=status
+    )
+
+
+def _mark_sending(group):
+    """Commits "sending" on the rows about to go to the provider; returns those still held."""
+    _held(group, Delivery.Status.CLAIMED).update(status=Delivery.Status.SENDING)
+    held = set(_held(group, Delivery.Status.SENDING).values_list("pk", flat=True))
+    return [delivery for delivery in group if delivery.pk in held]
+
+
+def _record(group, status, held=Delivery.Status.SENDING, **fields):
     if group:
-        Delivery.objects.filter(
-            pk__in=[d.pk for d in group], claim=group[0].claim, status=Delivery.Status.CLAIMED
-        ).update(status=status, **fields)
+        _held(group, held).update(status=status, **fields)
 
 
 def expire_stale_claims(campaign, now=None):
-    """Claims whose worker died: their outcome is unknown."""
+    """Claims whose worker died: rows it had not reached go back to the queue; those of the
+    provider call in flight are of unknown outcome. Returns how many became unknown."""
     cutoff = (now or timezone.now()) - STALE_CLAIM
-    return Delivery.objects.filter(
-        campaign=campaign, status=Delivery.Status.CLAIMED, claimed_at__lt=cutoff
-    ).update(status=Delivery.Status.UNKNOWN, error="worker stopped during the send")
+    stale = Delivery.objects.filter(campaign=campaign, claimed_at__lt=cutoff)
+    stale.filter(status=Delivery.Status.CLAIMED).update(**_REQUEUE)
+    return stale.filter(status=Delivery.Status.SENDING).update(
+        status=Delivery.Status.UNKNOWN, error="worker stopped during the send"
+    )
 
 
 def run_campaign(campaign, batch_size=None, per_minute=None, connection=None):
@@ -236,7 +250,7 @@ def run_campaign(campaign, batch_size=None, per_minute=None, connection=None):
 
 def finish_if_done(campaign):
     busy = campaign.deliveries.filter(
-        status__in=[Delivery.Status.QUEUED, Delivery.Status.CLAIMED]
+        status__in=[Delivery.Status.QUEUED, Delivery.Status.CLAIMED, Delivery.Status.SENDING]
     ).exists()
     if not busy:
         Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.SENDING).update(

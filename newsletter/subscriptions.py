@@ -30,14 +30,17 @@ def confirmation_code(subscriber):
 
 
 def subscriber_for_confirmation(code):
-    """The subscriber a confirmation code names, or None if it is forged or expired."""
+    """The subscriber a confirmation code names, or None if it is forged or expired, or the
+    signup was withdrawn since (the confirmation email's unsubscribe link): only a new
+    request may bring an unsubscribed address back."""
     try:
         token = signing.TimestampSigner(salt=_CONFIRM_SALT).unsign(
             code, max_age=CONFIRMATION_MAX_AGE
         )
     except signing.BadSignature:
         return None
-    return Subscriber.objects.filter(token=token).first()
+    withdrawn = Subscriber.Status.UNSUBSCRIBED
+    return Subscriber.objects.filter(token=token).exclude(status=withdrawn).first()
 
 
 def _log(kind, subscriber, request, source=""):

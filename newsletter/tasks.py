@@ -12,8 +12,10 @@ from core.mail import send_mail
 
 @task()
 def send_confirmation(subscriber_id):
-    """Mail the confirmation link, in the subscriber's language. A subscriber who is gone
-    or no longer pending gets nothing."""
+    """Mail the confirmation link, in the subscriber's language, with the way to leave
+    that every issue has: one may change one's mind before the first one. A subscriber who
+    is gone or no longer pending gets nothing."""
+    from .headers import sender, unsubscribe_headers, unsubscribe_url
     from .models import Subscriber
     from .subscriptions import confirmation_code
 
@@ -22,18 +24,27 @@ def send_confirmation(subscriber_id):
     ).first()
     if subscriber is None:
         return
+    leave_url = unsubscribe_url(subscriber.token, subscriber.language)
     with translation.override(subscriber.language):
         context = {
             "confirm_url": absolute_url(
                 reverse("newsletter:confirm", args=[confirmation_code(subscriber)])
             ),
+            "unsubscribe_url": leave_url,
             "LANGUAGE_CODE": subscriber.language,
             "LANGUAGE_BIDI": translation.get_language_bidi(),
         }
         subject = render_to_string("newsletter/email/confirm_subject.txt", context).strip()
         body = render_to_string("newsletter/email/confirm.txt", context)
         html = render_to_string("newsletter/email/confirm.html", context)
-    send_mail(subject, body, [subscriber.email], html=html)
+    send_mail(
+        subject,
+        body,
+        [subscriber.email],
+        html=html,
+        from_email=sender(subscriber.language),
+        headers=unsubscribe_headers(leave_url),
+    )
 
 
 @task()

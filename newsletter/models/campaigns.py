@@ -56,13 +56,15 @@ class Campaign(models.Model):
 class Delivery(models.Model):
     """One recipient of one campaign: the unit that is claimed, sent and tracked.
 
-    queued → claimed (committed before the provider is called) → sent | failed | unknown;
-    then the provider's events: delivered, bounced, complained. A claimed row whose outcome
-    was lost in a crash becomes unknown and is never re-sent on its own."""
+    queued → claimed (by a worker) → sending (committed just before its provider call) →
+    sent | failed | unknown; then the provider's events: delivered, bounced, complained.
+    After a crash, claimed rows go back to the queue, and sending rows, whose outcome was
+    lost, become unknown and are never re-sent on their own."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")
-        CLAIMED = "claimed", _("being sent")
+        CLAIMED = "claimed", _("claimed by a worker")
+        SENDING = "sending", _("being sent")
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed")
         UNKNOWN = "unknown", _("outcome unknown")

@@ -41,6 +41,9 @@ def test_subscribe_confirm_receive_and_unsubscribe(site_url, page, smtp_server, 
     page.locator("main form").get_by_role("button").click()
     expect(page.locator("main h1")).to_be_visible()
     assert Subscriber.objects.get(email=ADDRESS).status == "active"
+    # The way to leave, offered at once, before the first issue.
+    expect(page.get_by_role("link", name="ביטול ההרשמה לניוזלטר")).to_be_visible()
+    assert_accessible(page)
 
     issue = NewsletterIssuePage.objects.get(locale__language_code="he")
     control.start(issue, User.objects.create_user("sender", "sender@example.org"))

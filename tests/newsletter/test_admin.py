@@ -2,10 +2,16 @@
 senders send it, once, and follow, pause, resume or cancel the campaign."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django_tasks_db.management.commands import db_worker
 
 from newsletter.models import Campaign, NewsletterIssuePage, Subscriber
+from tests.html import soup
+from tests.settings_probe import setting
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +61,7 @@ def test_an_editor_sends_a_test_of_the_draft_to_themselves(client, editor, issue
     assert message.to == ["ruth@example.org"]
     assert message.subject.endswith("טיוטה חדשה")
     assert message.alternatives[0][1] == "text/html"
+    assert message.from_email == f"התאגדות הקיבוצים השיתופיים <{settings.DEFAULT_FROM_EMAIL}>"
 
 
 def test_an_editor_may_not_send_to_subscribers(client, editor, issue, subscribers):
@@ -135,3 +142,37 @@ def test_senders_look_up_subscribers_and_editors_cannot(client, django_user_mode
     assert "/admin/newsletter_subscribers/new/" not in page, "nobody adds subscribers by hand"
     assert client.get("/admin/newsletter_subscribers/new/").url == "/admin/"
     assert sender.has_perm("newsletter.view_subscriber")
+
+
+def test_the_sender_names_are_site_settings_under_newsletter(admin_client, site):
+    url = reverse("wagtailsettings:edit", args=("core", "sitesettings", site.pk))
+    page = soup(admin_client.get(url))
+    names = {"he": "התאגדות הקיבוצים השיתופיים", "en": "Association of Cooperative Kibbutzim"}
+    for language, name in names.items():
+        field = page.select_one(f"input[name=newsletter_sender_{language}]")
+        assert field["value"] == name
+        panel = field.find_parent("section")
+        assert panel.select_one(".w-panel__heading").get_text(strip=True) == "ניוזלטר"
+
+
+def test_with_the_task_queue_a_send_waits_for_the_worker(
+    client, sender, issue, subscribers, django_capture_on_commit_callbacks, settings, monkeypatch
+):
+    """TASKS_BACKEND=database in development, as production runs: Send returns at once, and
+    `db_worker` (`make worker`) delivers."""
+    settings.TASKS = setting(
+        "TASKS", DJANGO_SETTINGS_MODULE="config.settings.dev", TASKS_BACKEND="database"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/newsletter/issue/{issue.pk}/send/")
+    campaign = Campaign.objects.get()
+    assert mail.outbox == []
+    assert campaign.progress()["queued"] == 3
+
+    # The worker closes connections between tasks, as after a request; here that would end
+    # the test's transaction (Django's test client skips it for the same reason).
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert sorted(m.to[0] for m in mail.outbox) == [f"he{n}@example.org" for n in range(3)]
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DONE

@@ -1,10 +1,16 @@
 """The bytes on the wire: an issue sent through a real SMTP server (aiosmtpd on loopback)."""
 
+import email
+import email.policy
 import re
+from email.header import decode_header, make_header
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 
+from core.models import SiteSettings
 from newsletter import control
 from newsletter.models import NewsletterIssuePage, Subscriber
 
@@ -65,3 +71,55 @@ def test_the_confirmation_email_on_the_wire(
     html = message.get_body(("html",)).get_content()
     assert 'dir="rtl"' in html
     assert re.search(r"/subscription/confirm/[^/\s]+/", message.get_body(("plain",)).get_content())
+    # A way to leave before the first issue: the same one-click unsubscribe as an issue's.
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = re.fullmatch(r"<(https?://[^>]+)>", message["List-Unsubscribe"].strip())[1]
+    assert url in message.get_body(("plain",)).get_content()
+    client.cookies.clear()
+    assert client.post(urlsplit(url).path, {"List-Unsubscribe": "One-Click"}).status_code == 200
+    assert Subscriber.objects.get(email="noa@example.org").status == Subscriber.Status.UNSUBSCRIBED
+
+
+SENDER_NAMES = {"he": "התאגדות הקיבוצים השיתופיים", "en": "Association of Cooperative Kibbutzim"}
+
+
+def _sender(envelope):
+    """(name, address) of the From header as mail clients read it. RFC 2047 decoding of the
+    raw header: Python's own address parser keeps the folding space between two encoded
+    words, which RFC 2047 (6.2) drops, so it would split a long Hebrew name in two."""
+    raw = email.message_from_bytes(envelope.content, policy=email.policy.compat32)["From"]
+    name, address = parseaddr(raw)
+    return str(make_header(decode_header(name))), address
+
+
+@pytest.mark.parametrize("language", ["he", "en"])
+def test_the_confirmation_is_from_the_newsletters_name_in_the_readers_language(
+    client, smtp_server, django_capture_on_commit_callbacks, language
+):
+    from tests.newsletter.test_subscription import _form_data
+
+    prefix = "" if language == "he" else f"/{language}"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{prefix}/subscription/", _form_data(language=language))
+    (envelope,) = smtp_server.envelopes
+    assert _sender(envelope) == (SENDER_NAMES[language], settings.DEFAULT_FROM_EMAIL)
+    assert envelope.mail_from == settings.DEFAULT_FROM_EMAIL
+
+
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [("he", "המטה השיתופי, הניוזלטר"), ("en", 'The "Cooperative HQ", newsletter')],
+)
+def test_an_issue_is_from_the_name_set_for_its_language(
+    smtp_server, site, admin_user, django_capture_on_commit_callbacks, language, name
+):
+    site_settings = SiteSettings.for_site(site)
+    setattr(site_settings, f"newsletter_sender_{language}", name)
+    site_settings.save()
+    issue = NewsletterIssuePage.objects.get(locale__language_code=language)
+    Subscriber.objects.create(email="reader@example.org", language=language, status="active")
+    with django_capture_on_commit_callbacks(execute=True):
+        control.start(issue, admin_user)
+    (envelope,) = smtp_server.envelopes
+    assert _sender(envelope) == (name, settings.DEFAULT_FROM_EMAIL)
+    assert envelope.mail_from == settings.DEFAULT_FROM_EMAIL

@@ -4,6 +4,7 @@ import re
 import time
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail, signing
 from django.core.cache import cache
 
@@ -35,8 +36,14 @@ def _signup(client, django_capture_on_commit_callbacks, **overrides):
         )
 
 
+def _email_link(kind):
+    """The path of the last email's `kind` link (confirm, unsubscribe), in either language."""
+    pattern = rf"http://testserver((?:/en)?/subscription/{kind}/[^/\s]+/)"
+    return re.search(pattern, mail.outbox[-1].body)[1]
+
+
 def _confirm_url():
-    return re.search(r"http://testserver(/subscription/confirm/[^/\s]+/)", mail.outbox[-1].body)[1]
+    return _email_link("confirm")
 
 
 def test_signup_confirm_by_post_and_the_consent_evidence(
@@ -254,3 +261,54 @@ def test_a_failing_mail_server_keeps_the_subscriber(
     response = _signup(client, django_capture_on_commit_callbacks)
     assert response.status_code == 200
     assert Subscriber.objects.get(email=ADDRESS).status == Subscriber.Status.PENDING
+
+
+LEAVE = {"he": "ביטול ההרשמה לניוזלטר", "en": "Unsubscribe from the newsletter"}
+
+
+@pytest.mark.parametrize("language", ["he", "en"])
+def test_the_confirmation_email_lets_one_leave_before_confirming(
+    client, django_capture_on_commit_callbacks, language
+):
+    _signup(client, django_capture_on_commit_callbacks, language=language)
+    (message,) = mail.outbox
+    leave, confirm = _email_link("unsubscribe"), _email_link("confirm")
+    token = Subscriber.objects.get(email=ADDRESS).token
+    prefix = "" if language == "he" else f"/{language}"
+    assert leave == f"{prefix}/subscription/unsubscribe/{token}/"
+    link = BeautifulSoup(message.alternatives[0][0], "html.parser").find(
+        "a", href=f"http://testserver{leave}"
+    )
+    assert link.get_text(strip=True) == LEAVE[language]
+    assert message.extra_headers["List-Unsubscribe"] == f"<http://testserver{leave}>"
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    assert soup(client.get(leave)).select_one("main form[method=post] button")
+    client.post(leave, REMOTE_ADDR="192.0.2.7")
+    subscriber = Subscriber.objects.get(email=ADDRESS)
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+    kinds = [(e.kind, e.source) for e in subscriber.events.all()]
+    assert kinds == [("requested", "website"), ("unsubscribed", "unsubscribe link")]
+    assert client.post(confirm).status_code == 404, "a withdrawn signup cannot be confirmed"
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+
+
+@pytest.mark.parametrize("language", ["he", "en"])
+def test_the_subscribed_page_offers_a_way_to_leave(
+    client, django_capture_on_commit_callbacks, language
+):
+    _signup(client, django_capture_on_commit_callbacks, language=language)
+    page = soup(client.post(_confirm_url()))
+    subscriber = Subscriber.objects.get(email=ADDRESS)
+    assert subscriber.status == Subscriber.Status.ACTIVE
+    link = page.select_one("main a[href*='/unsubscribe/']")
+    assert link.get_text(strip=True) == LEAVE[language]
+    prefix = "" if language == "he" else f"/{language}"
+    assert link["href"] == f"{prefix}/subscription/unsubscribe/{subscriber.token}/"
+
+    assert soup(client.post(link["href"])).select_one("main [role=status]")
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+    kinds = list(subscriber.events.values_list("kind", flat=True))
+    assert kinds == ["requested", "confirmed", "unsubscribed"]
