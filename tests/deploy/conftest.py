@@ -59,13 +59,6 @@ http {{
 """
 
 
-def pytest_collection_modifyitems(config, items):
-    here = Path(__file__).resolve().parent
-    for item in items:
-        if here in Path(item.path).resolve().parents:
-            item.add_marker(pytest.mark.deploy)
-
-
 def _fresh_database(url):
     import psycopg
     from psycopg import sql

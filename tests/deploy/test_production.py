@@ -10,11 +10,12 @@ import time
 import pytest
 
 from tests.html import soup
+from tests.legal.conftest import PDF, form_data
 
 from .conftest import BATCH_SIZE, SUBSCRIBERS
 from .site_data import PASSWORD, RECOVERY_CODE
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+pytestmark = pytest.mark.deploy  # only in `make e2e-prod`
 SECRETARY = "secretary@deploy.example"
 
 
@@ -126,18 +127,9 @@ def test_http_is_sent_to_https(stack):
 def test_a_legal_attachment_is_sent_only_through_the_permission_checked_view(stack):
     member = stack.visitor("127.0.0.40")
     assert _log_in(member, PASSWORD).status_code == 302
-    form = {
-        "topic": "bylaws",
-        "subject": "תיקון תקנון",
-        "description": "האם אפשר לתקן את התקנון באסיפה אחת?",
-        "urgency": "routine",
-        "phone": "050-1234567",
-        "privacy": "on",
-        "csrfmiddlewaretoken": member.csrf_token("/legal-advice/"),
-    }
     submitted = member.post(
         "/legal-advice/",
-        data=form,
+        data=form_data(csrfmiddlewaretoken=member.csrf_token("/legal-advice/")),
         files={"attachments": ("contract.pdf", PDF, "application/pdf")},
     )
     assert submitted.status_code == 302, submitted.text[-2000:]
