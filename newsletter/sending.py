@@ -223,7 +223,7 @@ def expire_stale_claims(campaign, now=None):
 def run_campaign(campaign, batch_size=None, per_minute=None, connection=None):
     """Send until nothing is queued, or the campaign is paused or cancelled; a failing
     provider raises ProviderError (run again to resume). Safe to run in several workers at
-    once. The campaign is done once no delivery is queued or claimed."""
+    once. The campaign is done once no delivery is queued, claimed or being sent."""
     connection = connection or get_connection()
     batch_size = batch_size or providers.for_connection(connection).batch_size
     per_minute = per_minute or settings.NEWSLETTER_RATE_PER_MINUTE

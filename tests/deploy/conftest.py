@@ -13,6 +13,7 @@ import datetime
 import ipaddress
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -156,8 +157,6 @@ class Visitor(requests.Session):
 
     def csrf_token(self, path):
         """Opens a form's page; the token its form posts back."""
-        import re
-
         page = self.get(path)
         assert page.status_code == 200, (path, page.status_code)
         return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)[1]
@@ -173,6 +172,7 @@ class Stack:
         self.smtp = CapturingSmtpHandler()
         self.processes = {}
         self.env = None
+        self.data = None  # what site_data.setup made: the newsletter issue's id
 
     def manage(self, *arguments, module=None):
         command = [sys.executable, *(("-m", module) if module else ("manage.py",)), *arguments]
