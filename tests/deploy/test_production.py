@@ -177,8 +177,12 @@ def test_a_newsletter_sent_from_the_admin_survives_a_worker_killed_mid_send(stac
     page.locator("input[name=token]").fill(RECOVERY_CODE)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/admin/$"))
+    issue = stack.data["issue"]
+    # The editor's everyday screens answer through nginx, gunicorn and PostgreSQL too.
+    for path in ("/admin/pages/", f"/admin/pages/{issue}/edit/", f"/admin/pages/{issue}/history/"):
+        assert page.goto(f"{stack.base_url}{path}").status == 200, path
 
-    page.goto(f"{stack.base_url}/admin/newsletter/issue/{stack.data['issue']}/send/")
+    page.goto(f"{stack.base_url}/admin/newsletter/issue/{issue}/send/")
     earlier_mail = len(stack.smtp.envelopes)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/admin/newsletter/campaign/\d+/$"))
