@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.seed.groups import LEGAL_COUNSEL
+from core.groups import LEGAL_COUNSEL
 from members.models import Kibbutz
 
 from . import submission

@@ -4,7 +4,7 @@ the Member kibbutzim and Legal counsel groups."""
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
-from core.seed.groups import LEGAL_COUNSEL, MEMBER_KIBBUTZIM
+from core.groups import LEGAL_COUNSEL, MEMBER_KIBBUTZIM
 from core.seed.translation import translate_once
 from core.seed.tree import ensure_child
 

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone, translation
 
-from core.seed.groups import LEGAL_COUNSEL
+from core.groups import LEGAL_COUNSEL
 
 from .models import Attachment, AuditEntry, CounselContact, Notice, ReferenceCounter
 from .tasks import send_notices

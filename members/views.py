@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from core.seed.groups import MEMBER_KIBBUTZIM
+from core.groups import MEMBER_KIBBUTZIM
 
 from .forms import AcceptInvitationForm, PasswordResetForm, SiteLoginForm
 from .models import Invitation, Membership

@@ -17,11 +17,7 @@ from wagtail.models import (
     Workflow,
 )
 
-EDITORS = "Editors"
-MODERATORS = "Moderators"
-NEWSLETTER_SENDERS = "Newsletter senders"
-LEGAL_COUNSEL = "Legal counsel"
-MEMBER_KIBBUTZIM = "Member kibbutzim"
+from core.groups import EDITORS, LEGAL_COUNSEL, MEMBER_KIBBUTZIM, MODERATORS, NEWSLETTER_SENDERS
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 GROUPS = {

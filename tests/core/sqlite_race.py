@@ -20,7 +20,8 @@ def _editor_and_update():
     from django.contrib.auth.models import Group
     from wagtail.models import Site
 
-    from core.seed.groups import EDITORS, ensure_groups
+    from core.groups import EDITORS
+    from core.seed.groups import ensure_groups
     from core.seed.tree import publish
     from news.models import NewsIndexPage, NewsPage
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page, get_page_models
 
-from core.seed import groups
+from core import groups
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from core.seed import groups
+from core import groups
 
 pytestmark = pytest.mark.django_db
 

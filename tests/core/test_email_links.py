@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from core.seed import groups
+from core import groups
 from legal.models import LegalRequest, Notice
 from legal.tasks import send_pending
 from members.invitations import send_invitation

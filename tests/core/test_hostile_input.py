@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from core.seed.groups import MEMBER_KIBBUTZIM
+from core.groups import MEMBER_KIBBUTZIM
 from home.models import ContactPage
 from legal.models import LegalRequest, LegalRequestPage
 from media.models import EventPage, MediaIndexPage

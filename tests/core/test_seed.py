@@ -10,8 +10,8 @@ from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Page, Revision
 from wagtail_localize.models import Translation
 
+from core import groups
 from core.models import SiteSettings
-from core.seed import groups
 from core.seed.standing_pages import STANDING_PAGES
 from core.seed.vision import parse_vision
 from home.models import StandardPage, VisionPage

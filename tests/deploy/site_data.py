@@ -26,7 +26,7 @@ def setup(subscribers):
     `subscribers` confirmed Hebrew subscribers; returns the Hebrew newsletter issue's id."""
     from django_otp.plugins.otp_static.models import StaticDevice
 
-    from core.seed import groups
+    from core import groups
     from members.models import Kibbutz, Membership
     from newsletter.models import NewsletterIssuePage, Subscriber, new_token
 

@@ -136,7 +136,7 @@ def page(browser):
 @pytest.fixture
 def editor(site_url, django_user_model):
     """A member of the Editors group (not a superuser), made before the browser starts."""
-    from core.seed import groups
+    from core import groups
 
     from .admin import make_user
 
@@ -145,7 +145,7 @@ def editor(site_url, django_user_model):
 
 @pytest.fixture
 def moderator(site_url, django_user_model):
-    from core.seed import groups
+    from core import groups
 
     from .admin import make_user
 

@@ -15,7 +15,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
 
-from core.seed import groups
+from core import groups
 from news.models import NewsCategory, NewsPage
 from newsletter.models import NewsletterIssuePage
 

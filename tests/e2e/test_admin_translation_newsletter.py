@@ -13,7 +13,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from core.seed import groups
+from core import groups
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
 from newsletter.models import Campaign, NewsletterIndexPage, Subscriber

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from core.seed import groups
+from core import groups
 from news.models import NewsIndexPage, NewsPage
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from core.seed import groups
+from core import groups
 from news.models import NewsIndexPage, NewsPage
 from tests.news.forms import update_form
 from tests.scheduling import go_live_date_passes
