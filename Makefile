@@ -43,9 +43,10 @@ test: $(VENV)/.installed-dev ## Run the whole test suite (DATABASE_URL picks Pos
 e2e-prod: $(VENV)/.installed-dev ## The production topology end to end: nginx, gunicorn, db_worker, PostgreSQL, Redis
 	$(BIN)/pytest -m deploy tests/deploy -p no:xdist -p no:cacheprovider -s -v
 
-lint: $(VENV)/.installed-dev ## ruff: lint and formatting
+lint: $(VENV)/.installed-dev ## ruff: lint and formatting; import-linter: the import graph's contracts
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 check: $(VENV)/.installed-dev ## Migrations up to date; production settings pass check --deploy
 	$(MANAGE) makemigrations --check --dry-run

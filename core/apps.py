@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
+
+from .converters import IdConverter
 
 
 class CoreConfig(AppConfig):
@@ -7,10 +10,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
-        from django.urls import register_converter
-
+        # page_cache imports Wagtail's models, which need the app registry this method waits for.
         from . import page_cache
-        from .converters import IdConverter
 
         page_cache.connect_signals()
         # Before any URL pattern is read: core is the first app, and the URL confs and

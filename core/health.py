@@ -10,6 +10,8 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +40,6 @@ def _tasks():
     backend = settings.TASKS["default"]["BACKEND"]
     if not backend.startswith("django_tasks_db"):
         return {"backend": "inline"}
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
     try:
         waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY).count()
         failed = DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).count()

@@ -7,6 +7,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.fields import content_link
 from core.slugs import latin_slug
 
 
@@ -96,6 +97,19 @@ class BasePage(Page):
     social_image = None
 
 
+class SectionPage(BasePage):
+    """A page that stands once under each language's home page: a section of the site (the
+    news, the media, the newsletter) or a page of its own (the vision, contact, the legal
+    request form)."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     """What the footer shows: the HQ's contact details and the standing pages every visitor
@@ -134,22 +148,8 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("The sender's name that English subscribers see in their inbox."),
     )
 
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("accessibility statement"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy notice"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    accessibility_page = content_link("wagtailcore.Page", _("accessibility statement"))
+    privacy_page = content_link("wagtailcore.Page", _("privacy notice"))
 
     # The footer links to both pages on every page: fetched with the settings.
     select_related = ["accessibility_page", "privacy_page"]

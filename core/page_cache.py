@@ -1,8 +1,9 @@
 """The page cache: public pages are answered from the cache to visitors who are not logged in,
 so that a newsletter sending thousands of readers to the site costs the database nothing.
 
-Only what a view marks public is stored (`allow`): Wagtail pages, through the
-`before_serve_page` hook that runs after Wagtail's own view-restriction check, and the search.
+Only what a view marks public is stored (`allow`, or the `cacheable` decorator): Wagtail
+pages, through the `before_serve_page` hook that runs after Wagtail's own view-restriction
+check, and the search.
 A marked response is still stored only when it is a 200 that sets no cookie and used no CSRF
 token, and that its view did not mark private or uncacheable. It is served only to GET and
 HEAD requests without a session or a messages cookie: a logged-in user, or one with a message
@@ -26,6 +27,12 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
 GENERATION_KEY = "page-cache:generation"
 MAX_QUERY_LENGTH = 300  # longer query strings are not worth a cache entry
@@ -40,8 +47,8 @@ def allow(request):
     request.page_cache_allowed = True
 
 
-def public(view):
-    """Decorator form of `allow` for function views."""
+def cacheable(view):
+    """Decorator form of `allow` for function views: their responses may be stored."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -125,13 +132,7 @@ class PageCacheMiddleware:
 
 @functools.cache
 def _content_models():
-    """The models whose rows public pages show."""
-    from wagtail.contrib.settings.registry import registry as settings_registry
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
-    from wagtail.snippets.models import get_snippet_models
-
+    """The models whose rows public pages show (asked once the snippets are registered)."""
     return (
         Page,
         PageViewRestriction,
@@ -155,8 +156,6 @@ def _on_change(sender, instance=None, **kwargs):
 def connect_signals():
     """Called from CoreConfig.ready. Page subclasses send their signals as themselves, hence
     the isinstance test rather than one sender per model."""
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     signals = (post_save, post_delete, m2m_changed, page_published, page_unpublished)
     for signal in (*signals, post_page_move):
         signal.connect(_on_change, dispatch_uid="page_cache")

@@ -8,10 +8,11 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction
 
 
-def public(pages):
-    """`pages.public()` in the listing's own query: Wagtail's first loads every view
-    restriction of the site, a query each time. A page is private when a restriction is
-    on it or on an ancestor, whose path begins its own."""
+def unrestricted(pages):
+    """`pages` without those under a view restriction: Wagtail's `pages.public()` in the
+    listing's own query, where Wagtail's first loads every view restriction of the site, a
+    query each time. A page is private when a restriction is on it or on an ancestor, whose
+    path begins its own."""
     restricted = PageViewRestriction.objects.filter(
         page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )

@@ -23,14 +23,16 @@ class TranslatedSitemap(Sitemap):
             .specific()
         )
 
-    def _urls(self, page, protocol, domain):
+    def get_urls(self, page=1, site=None, protocol=None):
+        """The entries of one sitemap page, read in one pass: a page's translations are
+        found among the other items (both trees are listed), not asked of each page.
+        Addresses are full URLs from Wagtail's sites, as Wagtail's own sitemap gives them,
+        so `site` and `protocol` are not needed."""
         languages = dict(Locale.objects.values_list("pk", "language_code"))
         pages = list(self.paginator.page(page).object_list)
         locations = defaultdict(dict)
         for item in pages:
-            locations[item.translation_key][languages[item.locale_id]] = item.get_full_url(
-                self.request
-            )
+            locations[item.translation_key][languages[item.locale_id]] = self.location(item)
         urls = []
         for item in pages:
             translations = locations[item.translation_key]
@@ -38,7 +40,7 @@ class TranslatedSitemap(Sitemap):
                 {
                     "item": item,
                     "location": translations[languages[item.locale_id]],
-                    "lastmod": item.last_published_at or item.latest_revision_created_at,
+                    "lastmod": self.lastmod(item),
                     "alternates": [
                         {"lang_code": code, "location": url}
                         for code, url in sorted(translations.items())
@@ -49,5 +51,6 @@ class TranslatedSitemap(Sitemap):
             )
         lastmods = [url["lastmod"] for url in urls]
         if lastmods and None not in lastmods:
+            # Read by Django's view for the Last-Modified header.
             self.latest_lastmod = max(lastmods)
         return urls

@@ -20,7 +20,7 @@ def _clean_query(text):
 
 
 @require_GET
-@page_cache.public
+@page_cache.cacheable
 def search(request):
     """Search over the public pages in the reader's language."""
     query = _clean_query(request.GET.get("q", ""))

@@ -1,18 +1,15 @@
-"""The contact form: Wagtail's form builder plus a honeypot field that people never see."""
+"""The contact form: Wagtail's form builder plus the checks against bots (core/antispam.py)."""
 
-from django import forms
-from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
 
-HONEYPOT = "website"
+from core.antispam import BotChecksMixin
 
 
 class ContactFormBuilder(FormBuilder):
     def get_form_class(self):
         form_class = super().get_form_class()
-        honeypot = forms.CharField(
-            label=_("Leave this field empty"),
-            required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        return type(
+            form_class.__name__,
+            (BotChecksMixin, form_class),
+            {"bot_check_salt": "home.contact-form-started"},
         )
-        return type(form_class.__name__, (form_class,), {HONEYPOT: honeypot})

@@ -14,11 +14,11 @@ from wagtail.search import index
 from core import ratelimit
 from core.blocks import ContentStreamBlock
 from core.mail import send_mail
-from core.models import BasePage
+from core.models import BasePage, SectionPage
 from news.models import NewsIndexPage
 
 from .blocks import VisionStreamBlock
-from .forms import HONEYPOT, ContactFormBuilder
+from .forms import ContactFormBuilder
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class HomePage(BasePage):
         return context
 
 
-class VisionPage(BasePage):
+class VisionPage(SectionPage):
     """The association's vision, written in 2010 and kept as structured content."""
 
     body = StreamField(VisionStreamBlock(), verbose_name=_("body"))
@@ -67,9 +67,6 @@ class VisionPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     template = "home/vision_page.html"
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("vision page")
@@ -108,7 +105,7 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
         pass
 
 
-class ContactPage(AbstractEmailForm, BasePage):
+class ContactPage(AbstractEmailForm, SectionPage):
     """The HQ's contact details (from the site settings) and a contact form whose messages
     are kept in the admin and emailed to the HQ. Bots are turned away by a hidden field and
     a per-address rate limit."""
@@ -138,9 +135,6 @@ class ContactPage(AbstractEmailForm, BasePage):
 
     template = "home/contact_page.html"
     landing_page_template = "home/contact_page_landing.html"
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("contact page")
@@ -161,8 +155,8 @@ class ContactPage(AbstractEmailForm, BasePage):
         send_mail(self.subject, self.render_email(form), addresses, from_email=self.from_address)
 
     def process_form_submission(self, form):
-        if form.cleaned_data.pop(HONEYPOT, ""):
-            return None  # a bot: thank it, keep nothing
+        if form.is_bot():
+            return None  # thanked as a person is, and nothing kept
         # Kept first, then mailed: if email fails the message waits in the admin.
         submission = self.get_submission_class().objects.create(
             form_data=form.cleaned_data, page=self

@@ -21,7 +21,7 @@ from members.models import Kibbutz
 
 from . import submission
 from .downloads import serve_attachment
-from .models import Attachment, AuditEntry, LegalRequest, Message, Topic
+from .records import Attachment, AuditEntry, LegalRequest, Message, Topic
 
 PERMISSION = "legal.work_on_requests"
 

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import uploads
-from .models import LegalRequest
+from .records import LegalRequest
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import AuditEntry, LegalRequest
+from .records import AuditEntry, LegalRequest
 
 logger = logging.getLogger(__name__)
 

@@ -1,37 +1,30 @@
-"""The members-only request page, in Hebrew and English, restricted in both languages to
-the Member kibbutzim and Legal counsel groups."""
+"""The legal app's demo content: the members-only request page, in Hebrew and English,
+restricted in both languages to the Member kibbutzim and Legal counsel groups. The text is
+in `legal/seed_data/` (the format: `core/seed/data.py`)."""
+
+from pathlib import Path
 
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from core.groups import LEGAL_COUNSEL, MEMBER_KIBBUTZIM
+from core.seed.data import read_item
 from core.seed.translation import translate_once
 from core.seed.tree import ensure_child
 
 from .models import LegalRequestPage
 
-PAGE = {
-    "slug": "legal-advice",
-    "he": {
-        "title": "בקשה לייעוץ משפטי",
-        "introduction": "נציגי הקיבוצים החברים בהתאגדות יכולים לפנות כאן לייעוץ המשפטי של "
-        "המטה השיתופי.",
-        "body": "<p>הבקשה והמסמכים נשמרים בסודיות ומגיעים רק ליועצים המשפטיים של ההתאגדות. "
-        "תשובה תגיע אליכם לאזור האישי, ונודיע לכם בדוא״ל כשיש חדש.</p>",
-    },
-    "en": {
-        "title": "Request for legal advice",
-        "introduction": "Representatives of the association's member kibbutzim can ask the "
-        "Cooperative HQ's legal counsel for advice here.",
-        "body": "<p>The request and its documents are kept confidential and reach only the "
-        "association's legal counsel. The answer will wait for you in the members' area, "
-        "and we will email you when there is news.</p>",
-    },
-}
+SEED_DATA = Path(__file__).resolve().parent / "seed_data"
 
 
-def _page(language):
-    return LegalRequestPage(slug=PAGE["slug"], show_in_menus=False, **PAGE[language])
+def _page(text):
+    return LegalRequestPage(
+        slug=text.name,
+        show_in_menus=False,
+        title=text["title"],
+        introduction=text["introduction"],
+        body=text.html,
+    )
 
 
 def _restrict(page):
@@ -44,8 +37,9 @@ def _restrict(page):
 
 
 def seed_legal(home, english):
-    page, _created = ensure_child(home, PAGE["slug"], lambda: _page("he"))
-    translate_once(page, lambda: _page("en"), english)
+    texts = read_item(SEED_DATA / "legal-advice")
+    page, _created = ensure_child(home, "legal-advice", lambda: _page(texts["he"]))
+    translate_once(page, lambda: _page(texts["en"]), english)
     for version in (page, page.get_translation(english)):
         _restrict(version)
     return page

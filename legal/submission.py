@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 
 from core.groups import LEGAL_COUNSEL
 
-from .models import Attachment, AuditEntry, CounselContact, Notice, ReferenceCounter
+from .records import Attachment, AuditEntry, CounselContact, Notice, ReferenceCounter
 from .tasks import send_notices
 
 

@@ -13,6 +13,8 @@ from django_tasks import task
 from core.links import absolute_url
 from core.mail import send_mail
 
+from .records import Notice
+
 logger = logging.getLogger(__name__)
 
 _TEMPLATES = {
@@ -57,6 +59,4 @@ def send_pending(notices):
 
 @task()
 def send_notices(request_id):
-    from .models import Notice
-
     send_pending(Notice.objects.filter(request_id=request_id, sent_at__isnull=True))

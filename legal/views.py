@@ -17,7 +17,7 @@ from members.models import Kibbutz
 from . import submission
 from .downloads import serve_attachment
 from .forms import LegalRequestForm
-from .models import Attachment, AuditEntry, LegalRequest, Message
+from .records import Attachment, AuditEntry, LegalRequest, Message
 
 
 def kibbutzim_of(user):

@@ -1,9 +1,9 @@
-from django.urls import include, path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.menu import PermissionMenuItem
+from core.menu import PermissionViewSet
 
 from . import admin_views
 from .models import CounselContact
@@ -19,18 +19,15 @@ urlpatterns = [
 ]
 
 
-@hooks.register("register_admin_urls")
-def legal_admin_urls():
-    return [path("legal/", include((urlpatterns, "legal_admin")))]
-
-
-@hooks.register("register_admin_menu_item")
-def legal_menu_item():
-    return PermissionMenuItem(
-        _("Legal requests"),
-        reverse("legal_admin:list"),
-        icon_name="form",
-        order=370,
+@hooks.register("register_admin_viewset")
+def legal_requests():
+    return PermissionViewSet(
+        "legal_admin",
+        url_prefix="legal",
+        urlpatterns=urlpatterns,
+        menu_label=_("Legal requests"),
+        menu_icon="form",
+        menu_order=370,
         permission=admin_views.PERMISSION,
     )
 

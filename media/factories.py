@@ -11,7 +11,8 @@ import wagtail_factories
 from django.utils import timezone
 from wagtail.models import Collection
 
-from . import generate
+from core.illustrations import pdf_file
+
 from .models import (
     EventKind,
     EventPage,
@@ -39,7 +40,7 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
     collection = factory.LazyFunction(_root_collection)
     title = factory.Sequence(lambda n: f"חוברת {n}")
     file = factory.LazyAttribute(
-        lambda document: generate.pdf_file(document.title, ["Booklet"], "booklet.pdf")
+        lambda document: pdf_file(document.title, ["Booklet"], "booklet.pdf")
     )
 
 

@@ -2,6 +2,7 @@ import datetime
 import hashlib
 import secrets
 
+from axes.utils import reset
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
@@ -25,8 +26,6 @@ class User(AbstractUser):
         if password_changed:
             # A new password (a reset, as the lock-out page advises) lifts the lock-outs on
             # this username: the guesses were against the old one.
-            from axes.utils import reset
-
             reset(username=self.get_username())
 
 

@@ -45,27 +45,34 @@ PENDING = "authenticator (pending)"
 WRONG_CODE = gettext_lazy("The code is wrong or has expired.")
 
 
-def _code_field(label, help_text="", numeric=True):
-    return forms.CharField(
-        label=label,
-        help_text=help_text,
-        max_length=16,
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                # Recovery codes have letters: a digits-only keyboard would hide them.
-                "inputmode": "numeric" if numeric else "text",
-                "autocapitalize": "off",
-                "spellcheck": "false",
-                "dir": "ltr",
-            }
-        ),
-    )
-
-
 def _normalise(code):
     """What people type: "123 456", "ABCD-1234". Recovery codes are stored lower case."""
     return "".join(code.split()).replace("-", "").lower()
+
+
+class CodeField(forms.CharField):
+    """A code from the authenticator app or a recovery code, cleaned to the form in which
+    it is checked (its length is checked as typed)."""
+
+    def __init__(self, label, help_text="", numeric=True):
+        super().__init__(
+            label=label,
+            help_text=help_text,
+            max_length=16,
+            widget=forms.TextInput(
+                attrs={
+                    "autocomplete": "one-time-code",
+                    # Recovery codes have letters: a digits-only keyboard would hide them.
+                    "inputmode": "numeric" if numeric else "text",
+                    "autocapitalize": "off",
+                    "spellcheck": "false",
+                    "dir": "ltr",
+                }
+            ),
+        )
+
+    def clean(self, value):
+        return _normalise(super().clean(value))
 
 
 class CodeForm(forms.Form):
@@ -100,19 +107,13 @@ class CodeForm(forms.Form):
             else:
                 attrs.pop("aria-describedby", None)
 
-    def _clean_code(self, name):
-        return _normalise(self.cleaned_data[name])
-
 
 class TokenForm(CodeForm):
-    token = _code_field(gettext_lazy("Code"), numeric=False)
-
-    def clean_token(self):
-        return self._clean_code("token")
+    token = CodeField(gettext_lazy("Code"), numeric=False)
 
 
 class SetupForm(TokenForm):
-    token = _code_field(gettext_lazy("Code"))
+    token = CodeField(gettext_lazy("Code"))
 
 
 CURRENT_HELP = gettext_lazy(
@@ -123,14 +124,11 @@ CURRENT_HELP = gettext_lazy(
 class RecoveryCodesForm(CodeForm):
     """A current code (app or recovery) unlocks a new set of recovery codes."""
 
-    current_token = _code_field(gettext_lazy("Current code"), CURRENT_HELP, numeric=False)
+    current_token = CodeField(gettext_lazy("Current code"), CURRENT_HELP, numeric=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-
-    def clean_current_token(self):
-        return self._clean_code("current_token")
 
     def clean(self):
         cleaned = super().clean()
@@ -144,7 +142,7 @@ class RepairForm(RecoveryCodesForm):
     the account's owner asking. The new app's code is checked first: a wrong one then
     costs no recovery code."""
 
-    new_token = _code_field(
+    new_token = CodeField(
         gettext_lazy("Code from the new app"),
         gettext_lazy("The six-digit code the new app shows now."),
     )
@@ -153,9 +151,6 @@ class RepairForm(RecoveryCodesForm):
     def __init__(self, *args, pending, **kwargs):
         super().__init__(*args, **kwargs)
         self.pending = pending
-
-    def clean_new_token(self):
-        return self._clean_code("new_token")
 
     def clean(self):
         if not self.errors and not self.pending.verify_token(self.cleaned_data["new_token"]):

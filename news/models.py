@@ -18,9 +18,13 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from core.blocks import ContentStreamBlock
-from core.models import BasePage
-from core.pages import localized, public
+from core.fields import content_link
+from core.models import BasePage, SectionPage
+from core.pages import localized, unrestricted
 from core.pagination import page_or_404
+from core.structured_data import page_data
+
+from .feeds import AtomFeed, RssFeed
 
 PAGE_SIZE = 12
 
@@ -46,13 +50,11 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, SectionPage):
     """Lists the updates newest first, twelve a page, filtered by category, tag or year."""
 
     template = "news/news_index_page.html"
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index")
@@ -60,7 +62,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def updates(self):
         return (
-            public(NewsPage.objects.child_of(self).live())
+            unrestricted(NewsPage.objects.child_of(self).live())
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
             .order_by("-published_at", "-pk")
@@ -117,14 +119,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("rss/")
     def rss(self, request):
-        from .feeds import RssFeed
-
         return RssFeed(self)(request)
 
     @path("atom/")
     def atom(self, request):
-        from .feeds import AtomFeed
-
         return AtomFeed(self)(request)
 
 
@@ -141,14 +139,7 @@ class NewsPageForm(WagtailAdminPageForm):
 
 class NewsPage(BasePage):
     published_at = models.DateTimeField(_("publication date"), default=timezone.now)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("main image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = content_link("wagtailimages.Image", _("main image"))
     hero_alt = models.CharField(
         _("main image description"),
         max_length=250,
@@ -194,6 +185,19 @@ class NewsPage(BasePage):
     @property
     def social_image(self):
         return self.hero_image
+
+    def structured_data(self, request):
+        return page_data(
+            self,
+            request,
+            "NewsArticle",
+            by="publisher",
+            title_key="headline",
+            url_key="mainEntityOfPage",
+            image=self.hero_image,
+            datePublished=self.published_at.isoformat(),
+            dateModified=(self.last_published_at or self.published_at).isoformat(),
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,59 +1,59 @@
-"""Seed content for the HQ updates: the news index in both languages, the categories and
-the Hebrew updates of news/seed_content.py, two of them translated into English.
+"""The news app's demo content: the HQ updates' index in both languages, the categories, and
+the updates in Hebrew, two of them translated into English. The text is in
+`news/seed_data/` (the format: `core/seed/data.py`): `updates/` holds one update per file,
+made oldest first.
 
 Like the rest of the seed, every step looks for what exists (by slug) before it creates
 anything: running it again changes nothing and never overwrites editors' changes.
 """
 
 import datetime
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
-from core.seed.translation import translate_page
-from core.seed.tree import ensure_child, publish
+from core.illustrations import make_image
+from core.seed.data import read_item, read_items
+from core.seed.translation import translate_once, translate_page
+from core.seed.tree import ensure_child, index_page, link_pages, publish
 
 from .models import NewsCategory, NewsIndexPage, NewsPage
-from .seed_content import CATEGORIES, ILLUSTRATION_ALT, NEWS_INDEX, UPDATES
-from .seed_images import make_image, motif
 
+SEED_DATA = Path(__file__).resolve().parent / "seed_data"
 PUBLISHED_AT = datetime.time(10, 30)  # local time (Asia/Jerusalem) of every seeded update
+# An update's pictures are abstract; the seed of each picks its motif, and so its
+# alternative text (seed_data/illustrations.*.md).
+MOTIFS = ("hills", "circles", "furrows", "arches")
 
 
-def _index_page(language):
-    return NewsIndexPage(slug=NEWS_INDEX["slug"], show_in_menus=True, **NEWS_INDEX[language])
-
-
-def _ensure_categories(hebrew, english):
+def _ensure_categories(texts, hebrew, english):
     """The Hebrew categories by slug, each with its English translation (same slug)."""
     categories = {}
-    for data in CATEGORIES:
-        category = NewsCategory.objects.filter(locale=hebrew, slug=data["slug"]).first()
+    for slug, name in texts["he"].fields.items():
+        category = NewsCategory.objects.filter(locale=hebrew, slug=slug).first()
         if category is None:
-            category = NewsCategory.objects.create(
-                locale=hebrew, slug=data["slug"], name=data["he"]
-            )
+            category = NewsCategory.objects.create(locale=hebrew, slug=slug, name=name)
         if category.get_translation_or_none(english) is None:
             translation = category.copy_for_translation(english)
-            translation.name = data["en"]
+            translation.name = texts["en"][slug]
             translation.save()
-        categories[data["slug"]] = category
+        categories[slug] = category
     return categories
 
 
-def _image_value(image, language, caption):
-    alt = ILLUSTRATION_ALT[language][motif(image["seed"])]
-    return {"image": make_image(image["title"], image["seed"]), "alt_text": alt, "caption": caption}
+def _illustration(title, seed, alt_texts):
+    """An illustration and its alternative text in the language of `alt_texts`."""
+    motif = MOTIFS[int(seed) % len(MOTIFS)]
+    return make_image(title, motif, int(seed)), alt_texts[motif]
 
 
-def _body(items, language, home):
+def _body(blocks, alt_texts, home):
     body = []
-    for kind, value in items:
+    for kind, value in link_pages(blocks, home):
         if kind == "image":
-            value = _image_value(value["image"], language, value["caption"])
-        elif kind == "call_to_action":
-            target = home.get_children().get(slug=value["page"])
-            value = {"label": value["label"], "page": target, "url": ""}
+            image, alt = _illustration(value["title"], value["seed"], alt_texts)
+            value = {"image": image, "alt_text": alt, "caption": value["caption"]}
         body.append((kind, value))
     return body
 
@@ -63,21 +63,21 @@ def _published_at(days_ago):
     return datetime.datetime.combine(day, PUBLISHED_AT, tzinfo=timezone.get_current_timezone())
 
 
-def _update_page(data, language, home, categories=()):
-    content = data[language]
-    hero = data["hero"]
+def _update_page(texts, language, home, alt_texts, categories=()):
+    text, source = texts[language], texts["he"]
+    hero, hero_alt = _illustration(source["hero_title"], source["hero_seed"], alt_texts)
     page = NewsPage(
-        slug=data["slug"],
-        title=content["title"],
-        introduction=content["introduction"],
-        published_at=_published_at(data["days_ago"]),
-        hero_image=make_image(hero["title"], hero["seed"]),
-        hero_alt=ILLUSTRATION_ALT[language][motif(hero["seed"])],
-        body=_body(content["body"], language, home),
+        slug=source.name,
+        title=text["title"],
+        introduction=text["introduction"],
+        published_at=_published_at(int(source["days_ago"])),
+        hero_image=hero,
+        hero_alt=hero_alt,
+        body=_body(text.body, alt_texts, home),
         categories=list(categories),
     )
     if language == "he":  # an English update gets its tags from the Hebrew one
-        page.tags.add(*data["tags"])
+        page.tags.add(*source.split("tags"))
     return page
 
 
@@ -90,10 +90,10 @@ def _use_translated_categories(page_id, english):
     publish(page)
 
 
-def _translate_update(page, data, home, english):
+def _translate_update(page, texts, home, alt_texts, english):
     if page.get_translation_or_none(english) is not None:
         return
-    translation = translate_page(page, _update_page(data, "en", home), english)
+    translation = translate_page(page, _update_page(texts, "en", home, alt_texts), english)
     # wagtail-localize publishes the translation when the transaction commits: fix the
     # categories after that, or the publication would bring the Hebrew ones back.
     transaction.on_commit(lambda: _use_translated_categories(translation.pk, english))
@@ -101,19 +101,27 @@ def _translate_update(page, data, home, english):
 
 def seed_news(home, english):
     """Create the HQ updates under the Hebrew `home` and return the Hebrew news index."""
-    hebrew = home.locale
-    index, _created = ensure_child(home, NEWS_INDEX["slug"], lambda: _index_page("he"))
-    translate_page(index, _index_page("en"), english)
-    categories = _ensure_categories(hebrew, english)
+    index_texts = read_item(SEED_DATA / "updates")
+    index, _created = ensure_child(
+        home, "updates", lambda: index_page(NewsIndexPage, index_texts["he"])
+    )
+    translate_once(index, lambda: index_page(NewsIndexPage, index_texts["en"]), english)
+    categories = _ensure_categories(read_item(SEED_DATA / "categories"), home.locale, english)
+    alt_texts = read_item(SEED_DATA / "illustrations")
 
-    for data in UPDATES:
+    updates = read_items(SEED_DATA / "updates").values()
+    for texts in sorted(updates, key=lambda texts: -int(texts["he"]["days_ago"])):
         page, _created = ensure_child(
             index,
-            data["slug"],
-            lambda data=data: _update_page(
-                data, "he", home, [categories[slug] for slug in data["categories"]]
+            texts["he"].name,
+            lambda texts=texts: _update_page(
+                texts,
+                "he",
+                home,
+                alt_texts["he"],
+                [categories[slug] for slug in texts["he"].split("categories")],
             ),
         )
-        if "en" in data:
-            _translate_update(page, data, home, english)
+        if "en" in texts:
+            _translate_update(page, texts, home, alt_texts["en"], english)
     return index

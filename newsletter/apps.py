@@ -8,3 +8,9 @@ class NewsletterConfig(AppConfig):
 
     def ready(self):
         from . import tracking  # noqa: F401  (connects the provider-event receiver)
+
+    def seed(self, seeding):
+        """The newsletter's archive and first issue: this app's part of `manage.py seed`."""
+        from .seed import seed_newsletter  # imports models, so not before the app registry is ready
+
+        seed_newsletter(seeding.home, seeding.english)

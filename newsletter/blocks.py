@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from core.blocks import CallToActionBlock, HeadingBlock, ImageBlock, ParagraphBlock
+from news.models import NewsPage
 
 
 class UpdatesBlock(blocks.StructBlock):
@@ -39,8 +40,6 @@ class UpdatesBlock(blocks.StructBlock):
 
     @staticmethod
     def pages(value, issue):
-        from news.models import NewsPage
-
         chosen = [page for page in value["updates"] if page is not None]
         if chosen:
             localized = [page.specific.localized for page in chosen]

@@ -1,19 +1,15 @@
-"""The signup form: an address, a language, an explicit consent box left unticked, and two
-quiet checks against bots (a field people never see, and a minimum time to fill it in)."""
+"""The signup form: an address, a language, an explicit consent box left unticked, and the
+checks against bots (core/antispam.py)."""
 
-import time
 import unicodedata
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-MIN_SECONDS_TO_FILL = 3
-MAX_SECONDS_TO_FILL = 24 * 60 * 60
-_STARTED_SALT = "newsletter.form-started"
+from core.antispam import BotChecksMixin
 
 
 def validate_plain_address(value):
@@ -26,7 +22,9 @@ def validate_plain_address(value):
         )
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(BotChecksMixin, forms.Form):
+    bot_check_salt = "newsletter.form-started"
+
     email = forms.EmailField(
         label=_("Email address"),
         max_length=254,
@@ -41,29 +39,10 @@ class SubscribeForm(forms.Form):
         ),
         error_messages={"required": _("Tick the box to agree to receive the newsletter.")},
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = get_language()
-        self.fields["started"].initial = signing.dumps(time.time(), salt=_STARTED_SALT)
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
-
-    def is_bot(self):
-        """True when the hidden field was filled, or the form came back faster than a person
-        fills it in, or with a start stamp that is missing, forged or a day old. The view
-        then answers as usual and keeps nothing."""
-        if self.cleaned_data.get("website"):
-            return True
-        try:
-            started = signing.loads(self.cleaned_data.get("started", ""), salt=_STARTED_SALT)
-        except signing.BadSignature:
-            return True
-        return not MIN_SECONDS_TO_FILL <= time.time() - started <= MAX_SECONDS_TO_FILL

@@ -1,81 +1,49 @@
-"""The newsletter of a new site: its archive page and a first issue, in Hebrew and
+"""The newsletter app's demo content: its archive page and a first issue, in Hebrew and
 translated into English through wagtail-localize. The founding text ends with
-"הרשמה לניוזלטר שלנו" (sign up for our newsletter); this is where that leads.
+"הרשמה לניוזלטר שלנו" (sign up for our newsletter); this is where that leads. The text is in
+`newsletter/seed_data/` (the format: `core/seed/data.py`).
 
-Pages are looked up by slug first, so running the seed again changes nothing. The English
-data mirrors the Hebrew string for string."""
+Pages are looked up by slug first, so running the seed again changes nothing."""
+
+from pathlib import Path
 
 from django.utils import timezone
 
+from core.seed.data import read_items
 from core.seed.translation import translate_once
-from core.seed.tree import ensure_child
+from core.seed.tree import ensure_child, index_page
 
 from .models import NewsletterIndexPage, NewsletterIssuePage
 
-INDEX = {
-    "slug": "newsletter",
-    "he": {
-        "title": "הניוזלטר",
-        "introduction": "עדכונים מהמטה השיתופי ישירות לתיבת הדואר: הרשמה, וארכיון הגיליונות שיצאו.",
-    },
-    "en": {
-        "title": "Newsletter",
-        "introduction": "Updates from the Cooperative HQ straight to your inbox: sign up, "
-        "and the archive of past issues.",
-    },
-}
-
-FIRST_ISSUE = {
-    "slug": "issue-1",
-    "he": {
-        "title": "גיליון 1: עדכונים מהמטה השיתופי",
-        "subject": "עדכונים מהמטה השיתופי – גיליון 1",
-        "preheader": "החזון, המפגשים האזוריים והכנס השנתי",
-        "introduction": "שלום לחברות ולחברים בקיבוצים השיתופיים, זהו הגיליון הראשון של "
-        "הניוזלטר של המטה השיתופי.",
-        "paragraph": "<p>בגיליון: העדכונים האחרונים מהמטה, ותזכורת לחזון ההתאגדות – "
-        "קהילה של שותפים ריבוניים שהיא בית וגם דרך.</p>",
-        "updates_heading": "עדכונים מהמטה השיתופי",
-    },
-    "en": {
-        "title": "Issue 1: updates from the Cooperative HQ",
-        "subject": "Updates from the Cooperative HQ – issue 1",
-        "preheader": "The vision, regional meetings and the annual conference",
-        "introduction": "Greetings to the members of the cooperative kibbutzim: this is the "
-        "first issue of the Cooperative HQ's newsletter.",
-        "paragraph": "<p>In this issue: the latest updates from the HQ, and a reminder of the "
-        "association's vision – a community of sovereign partners that is a home and a "
-        "way.</p>",
-        "updates_heading": "Updates from the Cooperative HQ",
-    },
-}
+SEED_DATA = Path(__file__).resolve().parent / "seed_data"
 
 
-def _index(language):
-    return NewsletterIndexPage(slug=INDEX["slug"], show_in_menus=True, **INDEX[language])
-
-
-def _issue(language):
-    content = FIRST_ISSUE[language]
+def _issue(text):
+    body = []
+    for kind, value in text.body:
+        if kind == "updates":  # the latest updates, chosen when the issue is sent
+            value = {"heading": value["heading"], "updates": [], "latest": int(value["latest"])}
+        body.append((kind, value))
     return NewsletterIssuePage(
-        slug=FIRST_ISSUE["slug"],
-        title=content["title"],
-        subject=content["subject"],
-        preheader=content["preheader"],
-        introduction=content["introduction"],
+        slug=text.name,
+        title=text["title"],
+        subject=text["subject"],
+        preheader=text["preheader"],
+        introduction=text["introduction"],
         issue_date=timezone.localdate(),
-        body=[
-            ("paragraph", content["paragraph"]),
-            ("updates", {"heading": content["updates_heading"], "updates": [], "latest": 3}),
-        ],
+        body=body,
     )
 
 
 def seed_newsletter(home, english):
     """Make the archive and the first issue under the Hebrew `home`, translated into
     `english` (a Locale); return the Hebrew archive."""
-    archive, _created = ensure_child(home, INDEX["slug"], lambda: _index("he"))
-    translate_once(archive, lambda: _index("en"), english)
-    issue, _created = ensure_child(archive, FIRST_ISSUE["slug"], lambda: _issue("he"))
-    translate_once(issue, lambda: _issue("en"), english)
+    items = read_items(SEED_DATA)
+    index, issue = items["newsletter"], items["issue-1"]
+    archive, _created = ensure_child(
+        home, "newsletter", lambda: index_page(NewsletterIndexPage, index["he"])
+    )
+    translate_once(archive, lambda: index_page(NewsletterIndexPage, index["en"]), english)
+    page, _created = ensure_child(archive, "issue-1", lambda: _issue(issue["he"]))
+    translate_once(page, lambda: _issue(issue["en"]), english)
     return archive

@@ -8,7 +8,6 @@ same, so the form cannot be used to learn who subscribes.
 import datetime
 import logging
 
-from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,28 +18,7 @@ from .tasks import send_confirmation
 
 logger = logging.getLogger(__name__)
 
-CONFIRMATION_MAX_AGE = datetime.timedelta(days=7)
 RESEND_AFTER = datetime.timedelta(minutes=10)
-_CONFIRM_SALT = "newsletter.confirm"
-
-
-def confirmation_code(subscriber):
-    """The signed, expiring code of a confirmation link."""
-    return signing.TimestampSigner(salt=_CONFIRM_SALT).sign(subscriber.token)
-
-
-def subscriber_for_confirmation(code):
-    """The subscriber a confirmation code names, or None if it is forged or expired, or the
-    signup was withdrawn since (the confirmation email's unsubscribe link): only a new
-    request may bring an unsubscribed address back."""
-    try:
-        token = signing.TimestampSigner(salt=_CONFIRM_SALT).unsign(
-            code, max_age=CONFIRMATION_MAX_AGE
-        )
-    except signing.BadSignature:
-        return None
-    withdrawn = Subscriber.Status.UNSUBSCRIBED
-    return Subscriber.objects.filter(token=token).exclude(status=withdrawn).first()
 
 
 def _log(kind, subscriber, request, source=""):

@@ -9,16 +9,17 @@ from django_tasks import task
 from core.links import absolute_url
 from core.mail import send_mail
 
+from .confirmation import confirmation_code
+from .headers import sender, unsubscribe_headers, unsubscribe_url
+from .models import Campaign, Subscriber
+from .sending import ProviderError, run_campaign
+
 
 @task()
 def send_confirmation(subscriber_id):
     """Mail the confirmation link, in the subscriber's language, with the way to leave
     that every issue has: one may change one's mind before the first one. A subscriber who
     is gone or no longer pending gets nothing."""
-    from .headers import sender, unsubscribe_headers, unsubscribe_url
-    from .models import Subscriber
-    from .subscriptions import confirmation_code
-
     subscriber = Subscriber.objects.filter(
         pk=subscriber_id, status=Subscriber.Status.PENDING
     ).first()
@@ -51,9 +52,6 @@ def send_confirmation(subscriber_id):
 def send_campaign(campaign_id):
     """Run a campaign until it is done, paused or cancelled. A failing provider pauses it
     with the error on record, for a sender to resume."""
-    from .models import Campaign
-    from .sending import ProviderError, run_campaign
-
     campaign = Campaign.objects.filter(pk=campaign_id).first()
     if campaign is None:
         return

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from core import ratelimit
 
-from . import subscriptions
+from . import confirmation, subscriptions
 from .forms import SubscribeForm
 from .models import Subscriber
 
@@ -51,7 +51,7 @@ def subscribe(request):
 
 @require_http_methods(["GET", "POST"])
 def confirm(request, code):
-    subscriber = subscriptions.subscriber_for_confirmation(code)
+    subscriber = confirmation.subscriber_for_confirmation(code)
     if subscriber is None:
         return TemplateResponse(request, "newsletter/link_expired.html", status=404)
     if request.method == "POST":

@@ -1,4 +1,4 @@
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -6,7 +6,7 @@ from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from core.menu import PermissionMenuItem
+from core.menu import PermissionViewSet
 
 from . import admin_views
 from .models import NewsletterIssuePage, Subscriber
@@ -19,18 +19,15 @@ urlpatterns = [
 ]
 
 
-@hooks.register("register_admin_urls")
-def newsletter_admin_urls():
-    return [path("newsletter/", include((urlpatterns, "newsletter_admin")))]
-
-
-@hooks.register("register_admin_menu_item")
-def newsletter_menu_item():
-    return PermissionMenuItem(
-        _("Newsletter"),
-        reverse("newsletter_admin:campaigns"),
-        icon_name="mail",
-        order=350,
+@hooks.register("register_admin_viewset")
+def campaigns():
+    return PermissionViewSet(
+        "newsletter_admin",
+        url_prefix="newsletter",
+        urlpatterns=urlpatterns,
+        menu_label=_("Newsletter"),
+        menu_icon="mail",
+        menu_order=350,
         permission=admin_views.SEND_PERMISSION,
     )
 

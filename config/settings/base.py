@@ -272,6 +272,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_MODERATION_ENABLED = True
+# The widest picture the seed draws for the demo content (core/illustrations.py).
+SEED_ILLUSTRATION_WIDTH = 1600
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -287,7 +289,7 @@ LEGAL_RETENTION_DAYS = env.int("LEGAL_RETENTION_DAYS", default=7 * 365 + 2)
 MEDIA_URL = "/uploads/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "legal.models.PrivateStorage"},
+    "private": {"BACKEND": "core.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

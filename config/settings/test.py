@@ -17,12 +17,15 @@ PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="shitufi-test-private-"))
 # Local files whatever the environment says; tests/legal/test_object_storage.py turns S3 on.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "legal.models.PrivateStorage"},
+    "private": {"BACKEND": "core.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tasks inline, even where TASKS_BACKEND asks for the queue (tests that need it set TASKS).
 TASKS = {"default": TASK_BACKENDS["immediate"]}
+
+# The seed's demo pictures, small: drawing them at full size is most of a seed's time.
+SEED_ILLUSTRATION_WIDTH = 320
 
 # whitenoise serves straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

@@ -12,7 +12,7 @@ from wagtail.models import Page, Site
 
 from core.models import SiteSettings
 from core.pages import localized as localize_pages
-from core.pages import public
+from core.pages import unrestricted
 
 register = template.Library()
 
@@ -80,7 +80,7 @@ def main_menu(context):
             "current": "page" if current_path == root.url_path else None,
         }
     ]
-    for child in public(root.get_children().live().in_menu()):
+    for child in unrestricted(root.get_children().live().in_menu()):
         if current_path == child.url_path:
             state = "page"
         elif current_path.startswith(child.url_path):

@@ -2,7 +2,8 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import legal.models
+import core.storage
+import legal.records
 import uuid
 import wagtail.fields
 from django.conf import settings
@@ -88,7 +89,7 @@ class Migration(migrations.Migration):
             name='Attachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, storage=legal.models.PrivateStorage, upload_to=legal.models._attachment_path)),
+                ('file', models.FileField(max_length=200, storage=core.storage.private_storage, upload_to=legal.records._attachment_path)),
                 ('name', models.CharField(max_length=160, verbose_name='file name')),
                 ('content_type', models.CharField(max_length=100)),
                 ('size', models.PositiveIntegerField(verbose_name='size')),

@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from core.models import BasePage
+from core.structured_data import page_data
 from media import ics
 
 from .base import MediaItemPage
@@ -87,6 +88,21 @@ class EventPage(RoutablePageMixin, MediaItemPage):
     def ends_on_its_first_day(self):
         return timezone.localdate(self.starts_at) == timezone.localdate(self.ends_at)
 
+    def structured_data(self, request):
+        data = page_data(
+            self,
+            request,
+            "Event",
+            by="organizer",
+            startDate=timezone.localtime(self.starts_at).isoformat(),
+            endDate=timezone.localtime(self.ends_at).isoformat(),
+            eventAttendanceMode="https://schema.org/OfflineEventAttendanceMode",
+            location={"@type": "Place", "name": self.location, "address": self.location},
+        )
+        if self.registration_url and self.is_upcoming:
+            data["offers"] = {"@type": "Offer", "url": self.registration_url}
+        return data
+
     def as_ics_event(self, request=None):
         return ics.Event(
             uid=f"event-{self.translation_key}@shitufi",
@@ -110,7 +126,7 @@ class EventPage(RoutablePageMixin, MediaItemPage):
     @path("ics/", name="ics")
     def ics_file(self, request):
         response = HttpResponse(
-            ics.calendar([self.as_ics_event(request)]).encode("utf-8"),
+            ics.calendar([self.as_ics_event(request)]),
             content_type="text/calendar; charset=utf-8",
         )
         response["Content-Disposition"] = content_disposition_header(

@@ -11,8 +11,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from core.models import BasePage
-from core.pages import public
+from core.models import BasePage, SectionPage
+from core.pages import unrestricted
 
 from .events import EventPage
 from .items import GalleryPage, PublicationPage, VideoPage
@@ -50,16 +50,14 @@ def prefetch_listing(pages):
     return pages
 
 
-class MediaIndexPage(BasePage):
+class MediaIndexPage(SectionPage):
     """The media & outreach section: upcoming events, then every other item, newest
     first, twelve to a page, filtered by kind with ?kind=video|gallery|publication|event."""
 
     PER_PAGE = 12
 
     template = "media/media_index_page.html"
-    parent_page_types = ["home.HomePage"]
     subpage_types = [f"media.{model.__name__}" for model in MEDIA_TYPES.values()]
-    max_count_per_parent = 1
     search_fields = BasePage.search_fields
 
     class Meta:
@@ -69,7 +67,7 @@ class MediaIndexPage(BasePage):
     def upcoming_events(self, now=None):
         """Events that have not ended yet, soonest first."""
         now = now or timezone.now()
-        events = public(EventPage.objects.child_of(self).live()).filter(ends_at__gte=now)
+        events = unrestricted(EventPage.objects.child_of(self).live()).filter(ends_at__gte=now)
         return events.order_by("starts_at", "pk")
 
     def media_items(self, kind="", now=None):
@@ -84,7 +82,7 @@ class MediaIndexPage(BasePage):
             name = model._meta.model_name
             joined += [name, *(f"{name}__{field}" for field in model.listing_related)]
         items = (
-            public(Page.objects.child_of(self).live())
+            unrestricted(Page.objects.child_of(self).live())
             .type(*types)
             .exclude(eventpage__ends_at__gte=now)
             .select_related(*joined)

@@ -11,6 +11,7 @@ from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.models import Orderable, TranslatableMixin
 
+from core.fields import content_link
 from core.models import BasePage
 
 from .base import DatedMediaPage, images_with_renditions
@@ -18,14 +19,8 @@ from .base import DatedMediaPage, images_with_renditions
 
 class VideoPage(DatedMediaPage):
     video_url = models.URLField(_("video address"), help_text=_("A YouTube or Vimeo link."))
-    thumbnail = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("thumbnail"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown in the media list."),
+    thumbnail = content_link(
+        "wagtailimages.Image", _("thumbnail"), help_text=_("Shown in the media list.")
     )
 
     content_panels = [
@@ -108,13 +103,7 @@ class GalleryImage(TranslatableMixin, Orderable):
     given in each language."""
 
     page = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="images")
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = content_link("wagtailimages.Image", _("image"), required=True)
     alt_text = models.CharField(
         _("alternative text"),
         max_length=250,
@@ -150,24 +139,13 @@ class PublicationPage(DatedMediaPage):
             "booklet) or another publication."
         ),
     )
-    # Required in the form; SET_NULL so that deleting the file never deletes the page.
-    document = models.ForeignKey(
+    document = content_link(
         "wagtaildocs.Document",
-        verbose_name=_("document"),
-        null=True,
-        blank=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("document"),
+        required=True,
         help_text=_("The publication itself, usually a PDF."),
     )
-    cover = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("cover"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    cover = content_link("wagtailimages.Image", _("cover"))
 
     content_panels = [
         *BasePage.content_panels,

@@ -9,33 +9,31 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core.models import BasePage
-from core.pages import public
+from core.models import BasePage, SectionPage
+from core.pages import unrestricted
 from core.pagination import page_or_404
 
 from ..blocks import NewsletterStreamBlock
+from ..emails import render_issue
+from ..forms import SubscribeForm
 
 ISSUES_PER_PAGE = 12
 
 
-class NewsletterIndexPage(BasePage):
+class NewsletterIndexPage(SectionPage):
     """The archive of past issues, newest first, with the signup form."""
 
     template = "newsletter/newsletter_index_page.html"
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["newsletter.NewsletterIssuePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("newsletter archive")
         verbose_name_plural = _("newsletter archives")
 
     def get_context(self, request, *args, **kwargs):
-        from ..forms import SubscribeForm
-
         context = super().get_context(request, *args, **kwargs)
         context["signup_form"] = SubscribeForm()
-        issues = public(NewsletterIssuePage.objects.child_of(self).live()).order_by(
+        issues = unrestricted(NewsletterIssuePage.objects.child_of(self).live()).order_by(
             "-issue_date", "-pk"
         )
         context["issues"] = page_or_404(issues, request, ISSUES_PER_PAGE)
@@ -100,8 +98,6 @@ class NewsletterIssuePage(BasePage):
 
     def serve_preview(self, request, mode_name):
         if mode_name == "email":
-            from ..emails import render_issue
-
             rendered = render_issue(self, unsubscribe_url="#")
             return HttpResponse(rendered.html)
         return super().serve_preview(request, mode_name)

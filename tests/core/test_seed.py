@@ -1,10 +1,12 @@
 """The seed command builds the starting site and can run again without changing it."""
 
 import datetime
+import json
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Page, Revision
@@ -12,14 +14,17 @@ from wagtail_localize.models import Translation
 
 from core import groups
 from core.models import SiteSettings
-from core.seed.standing_pages import STANDING_PAGES
-from core.seed.vision import parse_vision
+from core.seed.data import SeedDataError, read_item
+from core.seed.groups import GROUPS
 from home.models import StandardPage, VisionPage
+from home.seed import SEED_DATA, STANDING_PAGES
+from home.seed_vision import parse_vision
 from media.models import MediaIndexPage
 from news.models import NewsIndexPage
 
 pytestmark = pytest.mark.django_db
-SEED_DATA = Path(__file__).resolve().parents[2] / "core" / "seed_data"
+# The site as the seed made it when its content moved from Python into text files.
+SEEDED_SITE = json.loads(Path(__file__).with_name("seeded_site.json").read_text("utf-8"))
 
 
 def _state():
@@ -33,6 +38,21 @@ def _state():
         },
         "page_permissions": GroupPagePermission.objects.count(),
     }
+
+
+def test_the_seeded_site_is_as_expected():
+    """Every page (language, type, path, title, live) and how many of each record there are;
+    after a deliberate change to the demo content, update tests/core/seeded_site.json."""
+    tree = (
+        Page.objects.filter(depth__gt=1).order_by("path").select_related("locale", "content_type")
+    )
+    pages = [
+        [p.locale.language_code, p.specific_class.__name__, p.url_path, p.title, p.live]
+        for p in tree
+    ]
+    assert pages == SEEDED_SITE["pages"]
+    counts = {label: apps.get_model(label).objects.count() for label in SEEDED_SITE["counts"]}
+    assert counts == SEEDED_SITE["counts"]
 
 
 def test_seed_twice_changes_nothing():
@@ -82,7 +102,7 @@ def test_accessibility_statement_is_dated(home):
 
 
 def test_groups_and_their_powers():
-    assert set(Group.objects.values_list("name", flat=True)) >= set(groups.GROUPS)
+    assert set(Group.objects.values_list("name", flat=True)) >= set(GROUPS)
     editors = Group.objects.get(name=groups.EDITORS)
     moderators = Group.objects.get(name=groups.MODERATORS)
     editor_page_perms = set(
@@ -141,12 +161,13 @@ def _body_texts(body):
     return texts
 
 
-@pytest.mark.parametrize("data", STANDING_PAGES, ids=lambda data: data["slug"])
-def test_english_standing_pages_carry_their_own_text(data, home, english):
-    page = home.get_children().get(slug=data["slug"]).get_translation(english).specific
-    assert page.title == data["en"]["title"]
-    assert page.introduction == data["en"]["introduction"]
-    expected = [_text(value) for _kind, value in data["en"]["body"]]
+@pytest.mark.parametrize("slug", STANDING_PAGES)
+def test_english_standing_pages_carry_their_own_text(slug, home, english):
+    text = read_item(SEED_DATA / slug)["en"]
+    page = home.get_children().get(slug=slug).get_translation(english).specific
+    assert page.title == text["title"]
+    assert page.introduction == text["introduction"]
+    expected = [_text(value) if kind == "paragraph" else value["text"] for kind, value in text.body]
     assert _body_texts(page.body) == expected
 
 
@@ -158,3 +179,59 @@ def test_english_vision_carries_the_english_text(home, english):
         expected.append(section.heading)
         expected.extend(section.paragraphs or [item.text for item in section.items])
     assert _body_texts(page.body) == expected
+
+
+def test_seed_data_files_are_read_into_blocks(tmp_path):
+    (tmp_path / "page.he.md").write_text(
+        "title: עמוד\n"
+        "introduction: שורה ראשונה\n"
+        "    ושורה שנייה\n"
+        "\n"
+        "## כותרת\n"
+        "\n"
+        "פסקה **מודגשת** עם [קישור](https://example.org/),\n"
+        "בשתי שורות.\n"
+        "\n"
+        "- פריט\n"
+        "\n"
+        "---\n"
+        "\n"
+        "פסקה שנייה.\n"
+        "\n"
+        "```quote\n"
+        "quote: ציטוט\n"
+        "attribution: מישהו\n"
+        "```\n",
+        "utf-8",
+    )
+    text = read_item(tmp_path / "page")["he"]
+    assert text.name == "page"
+    assert text["introduction"] == "שורה ראשונה ושורה שנייה"
+    assert text.body == [
+        ("heading", {"text": "כותרת", "level": "h2"}),
+        (
+            "paragraph",
+            '<p>פסקה <b>מודגשת</b> עם <a href="https://example.org/">קישור</a>, בשתי שורות.</p>'
+            "<ul><li>פריט</li></ul>",
+        ),
+        ("paragraph", "<p>פסקה שנייה.</p>"),
+        ("quote", {"quote": "ציטוט", "attribution": "מישהו"}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("english_body", "error"),
+    [
+        ("## Heading\n\nText\n\n```quote\nquote: Q\n```\n", "block 3 is “quote”"),
+        (
+            "## Heading\n\n- Text\n",
+            "block 2 is “paragraph ul li”, the source's is “paragraph p”",
+        ),
+        ("## Heading\n", "block 2 is “nothing”"),
+    ],
+)
+def test_a_translation_must_mirror_its_source(tmp_path, english_body, error):
+    (tmp_path / "page.he.md").write_text("title: עמוד\n\n## כותרת\n\nטקסט\n", "utf-8")
+    (tmp_path / "page.en.md").write_text(f"title: Page\n\n{english_body}", "utf-8")
+    with pytest.raises(SeedDataError, match=f"page.en.md does not mirror page.he.md: its {error}"):
+        read_item(tmp_path / "page")

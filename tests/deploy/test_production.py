@@ -36,7 +36,7 @@ def _form_started(visitor):
     """The signup form's time stamp, once the form has been open long enough."""
     page = visitor.get("/subscription/")
     started = re.search(r'name="started" value="([^"]+)"', page.text)[1]
-    time.sleep(3.1)  # newsletter.forms.MIN_SECONDS_TO_FILL: faster is a bot
+    time.sleep(3.1)  # core.antispam.MIN_SECONDS_TO_FILL: faster is a bot
     return started
 
 

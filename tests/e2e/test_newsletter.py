@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
+from core.antispam import MIN_SECONDS_TO_FILL
 from members.models import User
 from newsletter import control
-from newsletter.forms import MIN_SECONDS_TO_FILL
 from newsletter.models import NewsletterIssuePage, Subscriber
 
 from .axe import assert_accessible

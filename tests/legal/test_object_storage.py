@@ -116,7 +116,7 @@ def _get(url):
 def test_without_the_variables_everything_stays_on_the_local_disk():
     configured = storages_from_environment()
     assert configured["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
-    assert configured["private"]["BACKEND"] == "legal.models.PrivateStorage"
+    assert configured["private"]["BACKEND"] == "core.storage.PrivateStorage"
 
 
 def test_the_private_bucket_signs_every_link_for_a_minute(s3):

@@ -4,11 +4,11 @@ Jerusalem time, and a calendar file for each."""
 import datetime
 import zoneinfo
 
+import icalendar
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
-from media import ics
 from media.factories import EventPageFactory
 from media.models import EventPage
 from tests.html import soup
@@ -106,33 +106,32 @@ def test_an_event_may_end_when_it_starts(media_index):
     EventPageFactory(parent=media_index, starts_at=moment, ends_at=moment)
 
 
-def _calendar(response):
+def _calendar_event(response):
+    """The one VEVENT of a calendar file, as icalendar reads it."""
     assert response.status_code == 200
-    text = response.content.decode("utf-8")
-    return text, ics.unfold(text.removesuffix("\r\n"))
+    (event,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    return event
 
 
 def test_the_calendar_file(client, upcoming):
     response = client.get(f"{upcoming.url}ics/")
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="workshop.ics"'
-    text, lines = _calendar(response)
-    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
-    assert all(len(line) <= 75 for line in response.content.split(b"\r\n"))
-    assert any(line.startswith(b" ") for line in response.content.split(b"\r\n")), "folded"
-    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
-    assert "VERSION:2.0" in lines and any(line.startswith("PRODID:") for line in lines)
-    assert f"UID:event-{upcoming.translation_key}@shitufi" in lines
-    assert "DTSTART:20300115T080000Z" in lines
-    assert "DTEND:20300115T113000Z" in lines
-    assert any(line.startswith("DTSTAMP:") and line.endswith("Z") for line in lines)
-    assert "SUMMARY;LANGUAGE=he:סדנת שיח וחשיבה" in lines
-    assert "LOCATION;LANGUAGE=he:בית התנועה הקיבוצית\\, תל אביב" in lines
-    assert (
-        "DESCRIPTION;LANGUAGE=he:סדנה לחברי הקיבוצים\\, כולל הצעירים\\; בהנחיית המטה השיתופי."
-        in lines
-    )
-    assert f"URL:http://testserver{upcoming.url}" in lines
+    content = response.content
+    assert content.endswith(b"\r\n") and b"\n" not in content.replace(b"\r\n", b"")
+    assert all(len(line) <= 75 for line in content.split(b"\r\n"))
+    assert any(line.startswith(b" ") for line in content.split(b"\r\n")), "folded"
+    event = _calendar_event(response)
+    assert event["UID"] == f"event-{upcoming.translation_key}@shitufi"
+    assert event.decoded("DTSTART") == datetime.datetime(2030, 1, 15, 8, 0, tzinfo=datetime.UTC)
+    assert event.decoded("DTEND") == datetime.datetime(2030, 1, 15, 11, 30, tzinfo=datetime.UTC)
+    assert b"DTSTART:20300115T080000Z" in content.split(b"\r\n"), "in UTC"
+    assert event.decoded("DTSTAMP").utcoffset() == datetime.timedelta(0)
+    assert event["SUMMARY"] == "סדנת שיח וחשיבה"
+    assert event["LOCATION"] == "בית התנועה הקיבוצית, תל אביב"
+    assert event["DESCRIPTION"] == "סדנה לחברי הקיבוצים, כולל הצעירים; בהנחיית המטה השיתופי."
+    assert {event[name].params["LANGUAGE"] for name in ("SUMMARY", "LOCATION")} == {"he"}
+    assert event["URL"] == f"http://testserver{upcoming.url}"
 
 
 def test_the_calendar_file_of_a_hebrew_slug(client, media_index):
@@ -146,12 +145,10 @@ def test_the_calendar_file_of_a_hebrew_slug(client, media_index):
 
 def test_both_languages_share_the_calendar_uid(client, seeded_media, english):
     conference = seeded_media.get_children().get(slug="annual-conference").specific
-    hebrew = _calendar(client.get(f"{conference.url}ics/"))[1]
+    hebrew = _calendar_event(client.get(f"{conference.url}ics/"))
     english_page = conference.get_translation(english)
-    english_lines = _calendar(client.get(f"{english_page.url}ics/"))[1]
-    uid = f"UID:event-{conference.translation_key}@shitufi"
-    assert uid in hebrew and uid in english_lines
-    assert any(
-        line.startswith("SUMMARY;LANGUAGE=en:The annual conference") for line in english_lines
-    )
-    assert f"URL:http://testserver{english_page.url}" in english_lines
+    english_event = _calendar_event(client.get(f"{english_page.url}ics/"))
+    assert hebrew["UID"] == english_event["UID"] == f"event-{conference.translation_key}@shitufi"
+    assert english_event["SUMMARY"].startswith("The annual conference")
+    assert english_event["SUMMARY"].params["LANGUAGE"] == "en"
+    assert english_event["URL"] == f"http://testserver{english_page.url}"

@@ -1,14 +1,14 @@
 from django.core.management.base import BaseCommand
 
 from core.seed.groups import ensure_groups, name_the_approval_workflow
-from core.seed.pages import seed_pages
+from core.seed.seeding import seed_every_app
 from core.seed.site_address import point_default_site_at_base_url
 
 
 class Command(BaseCommand):
     help = (
-        "Builds the starting site: the page tree in Hebrew with English translations, "
-        "the vision, standing pages and the user groups, and points the default site at "
+        "Builds the starting site: the user groups, then each app's demo content (the page "
+        "tree in Hebrew with English translations), and points the default site at "
         "WAGTAILADMIN_BASE_URL. Safe to run again."
     )
 
@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         ensure_groups()
         name_the_approval_workflow()
-        home = seed_pages()
+        home = seed_every_app()
         point_default_site_at_base_url()
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS(f"Seed content is in place (home: {home})."))

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from legal.models import Notice
+from legal.records import Notice
 from legal.tasks import send_pending
 
 
