@@ -38,7 +38,7 @@ run worker: export HOST := $(HOST)
 run worker: export PORT := $(PORT)
 
 test: $(VENV)/.installed-dev ## Run the whole test suite (DATABASE_URL picks PostgreSQL)
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --dist load --maxschedchunk 1 --durations=25
 
 e2e-prod: $(VENV)/.installed-dev ## The production topology end to end: nginx, gunicorn, db_worker, PostgreSQL, Redis
 	$(BIN)/pytest -m deploy tests/deploy -p no:xdist -p no:cacheprovider -s -v

@@ -7,16 +7,75 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS
 from wagtail.models import Locale, Site
 
+from tests import seeded_database
 from tests.ports import free_port
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every database test starts from the seeded site, as `make run` builds it."""
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """One database per test process (the xdist suffix: `test_shitufi_gw0`...). On PostgreSQL,
+    commits do not wait for the disk: a test database need not survive a crash, and the
+    migrations and the seed commit thousands of times."""
+    database = settings.DATABASES[DEFAULT_DB_ALIAS]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """The test database, migrated and seeded once per test process, and its copy
+    (tests/seeded_database.py).
+
+    Ordinary tests run in a transaction on top of it; they build what they assert on with the
+    apps' factories, and those that read the demo content say so (the `seeded` marker). Set up
+    for every session, unlike pytest-django's own, which makes no database when no collected
+    test asks for `db`: then the seed would run on the real one."""
+    from django.test.utils import setup_databases, teardown_databases
+
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
+        databases = setup_databases(
+            verbosity=verbosity,
+            interactive=False,
+            aliases={DEFAULT_DB_ALIAS},
+            serialized_aliases=set(),
+        )
         call_command("seed", verbosity=0)
+        seeded_database.take()
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(databases, verbosity=verbosity)
+
+
+@pytest.fixture
+def committed_db(request, django_db_setup, django_db_blocker):
+    """Database access outside a transaction, for a test whose data other threads must see
+    (a live server, concurrent workers); the seeded site is put back after it."""
+    if "db" in request.fixturenames:
+        pytest.fail(
+            "`db` (which `django_user_model` and `admin_client` ask for) would keep this "
+            "test's data in a transaction other threads cannot see"
+        )
+    with django_db_blocker.unblock():
+        try:
+            yield
+        finally:
+            seeded_database.restore()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The end-to-end tests first (after pytest-django's ordering, which would put them with
+    the tests without a database): the longest tests of the suite start while the other
+    process works through the short ones, and do not keep it waiting at the end. Order does
+    not matter otherwise: every test finds the seeded site."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is None)
 
 
 @pytest.fixture(autouse=True)

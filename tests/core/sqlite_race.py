@@ -2,8 +2,8 @@
 serves the admin: every request on its own thread and database connection.
 
 Run by tests/core/test_sqlite_concurrency.py as `python -m tests.core.sqlite_race` with the
-dev settings and DATABASE_URL=sqlite:///…; migrates that database, then prints one JSON
-line: the requests that failed.
+dev settings and DATABASE_URL=sqlite:///… (a copy of the test session's seeded database);
+prints one JSON line: the requests that failed.
 """
 
 import json
@@ -16,24 +16,16 @@ PAIRS = 2  # autosave and publish requests fired together in each round, of each
 
 
 def _editor_and_update():
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
     from wagtail.models import Site
 
     from core.groups import EDITORS
-    from core.seed.groups import ensure_groups
-    from core.seed.tree import publish
-    from news.models import NewsIndexPage, NewsPage
+    from members.factories import UserFactory
+    from news.factories import NewsIndexPageFactory, NewsPageFactory
 
-    ensure_groups()
-    editor = get_user_model().objects.create_user("race-editor", "race@example.org")
-    editor.groups.add(Group.objects.get(name=EDITORS))
-    index = NewsIndexPage.objects.first()  # seeded; in a new database, made here
-    if index is None:
-        root = Site.objects.get(is_default_site=True).root_page
-        index = root.add_child(instance=NewsIndexPage(title="עדכונים", slug="updates"))
-    update = index.add_child(instance=NewsPage(title="עדכון", slug="race", body=[]))
-    return editor, publish(update)
+    index = NewsIndexPageFactory(parent=Site.objects.get(is_default_site=True).root_page)
+    update = NewsPageFactory(parent=index, slug="race")
+    update.save_revision().publish()
+    return UserFactory(groups=[EDITORS]), update
 
 
 def _editing_session(client, url, action, barrier, failures):
@@ -67,10 +59,8 @@ def _logged_in(editor):
 
 def main():
     django.setup()
-    from django.core.management import call_command
     from django.urls import reverse
 
-    call_command("migrate", verbosity=0)
     editor, update = _editor_and_update()
     url = reverse("wagtailadmin_pages:edit", args=(update.pk,))
     actions = ["autosave", "publish"] * PAIRS

@@ -1,6 +1,7 @@
 """Every admin screen of every page type of ours answers without a server error, for a
 superuser and for a member of the Editors group: edit, delete, copy, move, history,
-revisions and their comparison, and the add form."""
+revisions and their comparison, and the add form. The pages are the seed's, which has one
+of every type."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -9,7 +10,7 @@ from wagtail.models import Page, get_page_models
 
 from core import groups
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.seeded]
 
 OUR_APPS = {"core", "home", "news", "media", "newsletter", "legal", "members"}
 PAGE_TYPES = sorted(

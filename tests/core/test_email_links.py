@@ -5,20 +5,26 @@ Wagtail's moderation emails all point at port 8123."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from core import groups
-from legal.models import LegalRequest, Notice
+from core.seed.site_address import point_default_site_at_base_url
+from legal.factories import LegalRequestFactory
+from legal.models import Notice
 from legal.tasks import send_pending
+from members.factories import KibbutzFactory, UserFactory
 from members.invitations import send_invitation
-from members.models import Invitation, Kibbutz
-from news.models import NewsIndexPage, NewsPage
+from members.models import Invitation
+from news.factories import NewsIndexPageFactory
+from news.models import NewsPage
 from newsletter import control
-from newsletter.models import NewsletterIssuePage, Subscriber
+from newsletter.factories import (
+    NewsletterIndexPageFactory,
+    NewsletterIssuePageFactory,
+    SubscriberFactory,
+)
+from newsletter.models import Subscriber
 from newsletter.tasks import send_confirmation
 from tests.news.forms import update_form
 
@@ -30,10 +36,10 @@ LINK = re.compile(r"https?://[^\s\"'<>]+")
 
 @pytest.fixture(autouse=True)
 def base_url(settings):
-    """The site as `make run PORT=8123` has it: the base URL from the port, and the seed run
-    under it."""
+    """The site as `make run PORT=8123` has it: the base URL from the port, and the default
+    site pointed at it, as the seed does at every `make run`."""
     settings.WAGTAILADMIN_BASE_URL = BASE_URL
-    call_command("seed", verbosity=0)
+    point_default_site_at_base_url()
 
 
 def _links(message):
@@ -51,64 +57,42 @@ def _assert_every_link_leads_to_the_base_url():
         assert elsewhere == [], message.subject
 
 
-def _user(django_user_model, name, *group_names):
-    user = django_user_model.objects.create_user(name, f"{name}@example.org", "pass-2026-long")
-    user.groups.add(*Group.objects.filter(name__in=group_names))
-    return user
-
-
-def test_newsletter_confirmation_and_campaign(
-    django_user_model, django_capture_on_commit_callbacks
-):
-    pending = Subscriber.objects.create(email="new@example.org", language="he")
+def test_newsletter_confirmation_and_campaign(home, django_capture_on_commit_callbacks):
+    pending = SubscriberFactory(status=Subscriber.Status.PENDING)
     send_confirmation.enqueue(pending.pk)
-    Subscriber.objects.create(email="reader@example.org", language="he", status="active")
-    issue = NewsletterIssuePage.objects.get(locale__language_code="he")
-    sender = _user(django_user_model, "sender", groups.NEWSLETTER_SENDERS)
+    reader = SubscriberFactory()
+    issue = NewsletterIssuePageFactory(parent=NewsletterIndexPageFactory(parent=home))
+    sender = UserFactory(groups=[groups.NEWSLETTER_SENDERS])
     with django_capture_on_commit_callbacks(execute=True):
         control.start(issue, sender)
-    assert {m.to[0] for m in mail.outbox} == {"new@example.org", "reader@example.org"}
+    assert {m.to[0] for m in mail.outbox} == {pending.email, reader.email}
     _assert_every_link_leads_to_the_base_url()
 
 
-def test_invitation_and_password_reset(
-    client, django_user_model, django_capture_on_commit_callbacks
-):
-    kibbutz = Kibbutz.objects.create(name_he="קיבוץ", name_en="Kibbutz", region="north")
-    invitation = Invitation(email="dana@example.org", kibbutz=kibbutz, role="secretary")
+def test_invitation_and_password_reset(client, django_capture_on_commit_callbacks):
+    invitation = Invitation(email="dana@example.org", kibbutz=KibbutzFactory(), role="secretary")
     with django_capture_on_commit_callbacks(execute=True):
         send_invitation(invitation, "he")
-    member = _user(django_user_model, "ruth")
+    member = UserFactory()
     client.post(reverse("account:password_reset"), {"email": member.email})
     assert len(mail.outbox) == 2
     _assert_every_link_leads_to_the_base_url()
 
 
-def test_legal_notices(django_user_model):
-    kibbutz = Kibbutz.objects.create(name_he="קיבוץ", name_en="Kibbutz", region="north")
-    legal_request = LegalRequest.objects.create(
-        reference="2026-0001",
-        kibbutz=kibbutz,
-        topic="bylaws",
-        subject="תקנון",
-        description="שאלה",
-        phone="050-1234567",
-        privacy_acknowledged_at=timezone.now(),
-    )
+def test_legal_notices():
+    legal_request = LegalRequestFactory(kibbutz=KibbutzFactory())
     for kind in Notice.Kind.values:
         Notice.objects.create(request=legal_request, kind=kind, to=f"{kind}@example.org")
     assert send_pending(Notice.objects.all()) == 3
     _assert_every_link_leads_to_the_base_url()
 
 
-def test_wagtail_moderation_notifications(
-    client, django_user_model, home, django_capture_on_commit_callbacks
-):
+def test_wagtail_moderation_notifications(client, home, django_capture_on_commit_callbacks):
     """A moderator is told of a submitted update (an admin link), and its editor of its
     approval (a link to the page, Wagtail's page.full_url from the Site record)."""
-    editor = _user(django_user_model, "editor", groups.EDITORS)
-    moderator = _user(django_user_model, "moderator", groups.MODERATORS)
-    index = NewsIndexPage.objects.child_of(home).get()
+    editor = UserFactory(groups=[groups.EDITORS])
+    moderator = UserFactory(groups=[groups.MODERATORS])
+    index = NewsIndexPageFactory(parent=home)
     data = update_form("עדכון לאישור", "for-approval") | {"action-submit": "1"}
     client.force_login(editor)
     with django_capture_on_commit_callbacks(execute=True):

@@ -3,6 +3,8 @@
 import pytest
 from django.db import connection
 
+from home.factories import StandardPageFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -78,14 +80,12 @@ def test_the_admin_may_frame_its_own_preview(admin_client):
     assert "'self'" in frame_src.split()
 
 
-def test_a_preview_may_be_framed_by_the_admin_and_a_public_page_may_not(admin_client, client):
+def test_a_preview_may_be_framed_by_the_admin_and_a_public_page_may_not(admin_client, client, home):
     """The preview panel shows the page in an iframe of the admin: its response must let
     the admin frame it, while the same page served to readers may be framed by nobody."""
-    from news.models import NewsPage
-
-    update = NewsPage.objects.filter(locale__language_code="he").first()
-    preview = admin_client.get(f"/admin/pages/{update.pk}/edit/preview/?in_preview_panel=true")
+    page = StandardPageFactory(parent=home)
+    preview = admin_client.get(f"/admin/pages/{page.pk}/edit/preview/?in_preview_panel=true")
     assert preview.status_code == 200
     assert "frame-ancestors 'self'" in preview["Content-Security-Policy"]
-    public = client.get(update.url)
+    public = client.get(page.url)
     assert "frame-ancestors 'none'" in public["Content-Security-Policy"]

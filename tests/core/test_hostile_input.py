@@ -15,21 +15,18 @@ from typing import NamedTuple
 from urllib.parse import unquote, unquote_to_bytes
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import signing
 from django.db import connection, transaction
-from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from core.groups import MEMBER_KIBBUTZIM
-from home.models import ContactPage
-from legal.models import LegalRequest, LegalRequestPage
-from media.models import EventPage, MediaIndexPage
-from members.models import Invitation, Kibbutz, Membership
-from news.models import NewsIndexPage
+from home.factories import ContactPageFactory
+from legal.factories import LegalRequestFactory, LegalRequestPageFactory
+from legal.models import LegalRequest
+from media.factories import EventPageFactory, MediaIndexPageFactory
+from members.factories import MembershipFactory, UserFactory
+from members.models import Invitation
+from news.factories import NewsIndexPageFactory, NewsPageFactory
 from newsletter.models import ProviderEvent, Suppression
 
 pytestmark = pytest.mark.django_db
@@ -255,47 +252,37 @@ class World(NamedTuple):
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    """The people and rows the targets need, made once for the module and rolled back
-    after it; the pages come from the seed."""
+    """The people, rows and pages the targets need, made once for the module and rolled back
+    after it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        users = get_user_model().objects
-        admin = users.create_superuser("root", "root@example.org", "x-pass-2026")
-        member = users.create_user("ruth", "ruth@example.org", "a-long-pass-2026")
-        member.groups.add(Group.objects.get(name=MEMBER_KIBBUTZIM))
-        kibbutz = Kibbutz.objects.create(name_he="קיבוץ א", name_en="Kibbutz A", region="north")
-        Membership.objects.create(user=member, kibbutz=kibbutz, role="secretary")
-        legal_request = LegalRequest.objects.create(
-            reference="2026-0001",
-            kibbutz=kibbutz,
-            submitted_by=member,
-            topic="bylaws",
-            subject="s",
-            description="d",
-            phone="050-1234567",
-            privacy_acknowledged_at=timezone.now(),
+        home = Site.objects.get(is_default_site=True).root_page
+        membership = MembershipFactory()
+        invitation = Invitation(
+            email="new@example.org", kibbutz=membership.kibbutz, role="secretary"
         )
-        invitation = Invitation(email="new@example.org", kibbutz=kibbutz, role="secretary")
         token = invitation.issue_token()
         invitation.save()
+        news = NewsIndexPageFactory(parent=home)
+        NewsPageFactory(parent=news)
+        media = MediaIndexPageFactory(parent=home)
         world = World(
-            admin=admin,
-            member=member,
-            legal_request=legal_request,
-            legal_page=LegalRequestPage.objects.get(locale__language_code="he"),
+            admin=UserFactory(is_superuser=True, is_staff=True),
+            member=membership.user,
+            legal_request=LegalRequestFactory(
+                kibbutz=membership.kibbutz, submitted_by=membership.user
+            ),
+            legal_page=LegalRequestPageFactory(parent=home),
             invitation_token=token,
-            news=NewsIndexPage.objects.get(locale__language_code="he"),
-            media=MediaIndexPage.objects.get(locale__language_code="he"),
-            event=EventPage.objects.filter(locale__language_code="he").live().first(),
-            contact=ContactPage.objects.get(locale__language_code="he"),
+            news=news,
+            media=media,
+            event=EventPageFactory(parent=media),
+            contact=ContactPageFactory(parent=home),
         )
         if connection.vendor == "postgresql":
-            # Planner statistics for the freshly seeded tables: without them the media
+            # Planner statistics for the tables the seed filled: without them the media
             # listing's query takes a second, in each of its tests.
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-        # The listings' image renditions, made once here rather than in every test.
-        for page in (world.news, world.media):
-            Client().get(page.url)
         yield world
         transaction.set_rollback(True)
 

@@ -6,17 +6,19 @@ import socket
 import threading
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from core.groups import MEMBER_KIBBUTZIM
 from core.models import SiteSettings
-from home.models import ContactPage
-from legal.models import LegalRequestPage
-from news.models import NewsCategory, NewsIndexPage
+from home.factories import ContactPageFactory
+from legal.factories import LegalRequestPageFactory
+from members.factories import UserFactory
+from news.factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
+from newsletter.factories import NewsletterIndexPageFactory
 from tests.html import soup
 
 pytestmark = pytest.mark.django_db
@@ -34,16 +36,32 @@ def _twice(client, url, **extra):
 
 @pytest.fixture
 def news_index(home):
-    return NewsIndexPage.objects.get(locale=home.locale)
+    return NewsIndexPageFactory(parent=home)
 
 
 @pytest.fixture
 def update(news_index):
-    return news_index.updates().first()  # the newest: on the index's first page
+    return NewsPageFactory(parent=news_index)
 
 
-@pytest.mark.parametrize("url", ["/", "/en/", "/updates/", "/search/?q=קיבוץ", "/newsletter/"])
-def test_anonymous_visitors_get_public_pages_from_the_cache_without_a_query(client, url):
+def _news_index_with_an_update(home):
+    index = NewsIndexPageFactory(parent=home)
+    NewsPageFactory(parent=index)
+    return index.url
+
+
+PUBLIC_PAGES = {
+    "home": lambda home: "/",
+    "English home": lambda home: "/en/",
+    "news index": _news_index_with_an_update,
+    "search": lambda home: "/search/?q=קיבוץ",
+    "newsletter archive": lambda home: NewsletterIndexPageFactory(parent=home).url,
+}
+
+
+@pytest.mark.parametrize("kind", PUBLIC_PAGES)
+def test_anonymous_visitors_get_public_pages_from_the_cache_without_a_query(client, home, kind):
+    url = PUBLIC_PAGES[kind](home)
     first = client.get(url)
     assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
     response, queries = _twice(client, url)
@@ -89,7 +107,7 @@ def test_unpublishing_and_restricting_take_the_page_away_at_once(client, update)
 
 
 def test_a_snippet_and_a_setting_change_show_at_once(client, site, update):
-    category = NewsCategory.objects.create(name="ישנה", slug="old-name", locale=update.locale)
+    category = NewsCategoryFactory(name="ישנה", locale=update.locale)
     update.categories.add(category)
     update.save_revision().publish()
     assert "ישנה" in client.get(update.url).content.decode()
@@ -103,10 +121,9 @@ def test_a_snippet_and_a_setting_change_show_at_once(client, site, update):
     assert "04-1234567" in client.get("/").content.decode()
 
 
-def test_logged_in_users_and_visitors_with_a_message_get_fresh_pages(client, django_user_model):
+def test_logged_in_users_and_visitors_with_a_message_get_fresh_pages(client):
     client.get("/")
-    user = django_user_model.objects.create_user(username="reader", password="x-long-pass-1")
-    client.force_login(user)
+    client.force_login(UserFactory())
     response, queries = _twice(client, "/")
     assert "X-Page-Cache" not in response and queries > 0
 
@@ -115,9 +132,8 @@ def test_logged_in_users_and_visitors_with_a_message_get_fresh_pages(client, dja
     assert "X-Page-Cache" not in visitor.get("/")
 
 
-def test_pages_with_a_csrf_token_are_never_stored(client):
-    contact = ContactPage.objects.live().filter(locale__language_code="he").first()
-    response, queries = _twice(client, contact.url)
+def test_pages_with_a_csrf_token_are_never_stored(client, home):
+    response, queries = _twice(client, ContactPageFactory(parent=home).url)
     assert b"csrfmiddlewaretoken" in response.content
     assert "X-Page-Cache" not in response and queries > 0
 
@@ -131,25 +147,24 @@ def test_the_footer_signup_needs_no_csrf_token_so_every_page_can_be_cached(clien
     assert response.status_code == 200  # answered by the form, not refused for want of a token
 
 
-def test_members_only_and_legal_pages_are_never_stored(client, django_user_model):
-    legal_page = LegalRequestPage.objects.filter(locale__language_code="he").first()
+@pytest.fixture
+def legal_page(home):
+    return LegalRequestPageFactory(parent=home)
+
+
+def test_members_only_and_legal_pages_are_never_stored(client, legal_page):
     assert client.get(legal_page.url).status_code == 302  # the login, not stored
     assert "X-Page-Cache" not in client.get(legal_page.url)
 
-    member = django_user_model.objects.create_user(username="secretary", password="x-pass-12")
-    member.groups.add(Group.objects.get(name="Member kibbutzim"))
-    client.force_login(member)
+    client.force_login(UserFactory(groups=[MEMBER_KIBBUTZIM]))
     for url in (legal_page.url, "/account/", "/account/requests/"):
         response = client.get(url)
         assert response.status_code == 200, url
         assert "X-Page-Cache" not in response
 
 
-def test_a_restricted_page_is_not_stored_for_the_user_who_may_see_it(client, django_user_model):
-    legal_page = LegalRequestPage.objects.filter(locale__language_code="he").first()
-    member = django_user_model.objects.create_user(username="secretary", password="x-pass-12")
-    member.groups.add(Group.objects.get(name="Member kibbutzim"))
-    client.force_login(member)
+def test_a_restricted_page_is_not_stored_for_the_user_who_may_see_it(client, legal_page):
+    client.force_login(UserFactory(groups=[MEMBER_KIBBUTZIM]))
     assert "no-cache" in client.get(legal_page.url)["Cache-Control"]
 
 

@@ -22,7 +22,7 @@ from home.seed_vision import parse_vision
 from media.models import MediaIndexPage
 from news.models import NewsIndexPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.seeded]
 # The site as the seed made it when its content moved from Python into text files.
 SEEDED_SITE = json.loads(Path(__file__).with_name("seeded_site.json").read_text("utf-8"))
 

@@ -8,54 +8,78 @@ from django.template.loader import render_to_string
 from django.test import override_settings
 from django.utils import translation
 
+from core.factories import translate
 from core.models import SiteSettings
-from home.models import StandardPage
+from home.factories import StandardPageFactory
 from tests.html import html_lang_dir, soup
 
 pytestmark = pytest.mark.django_db
 STATIC = Path(__file__).resolve().parents[2] / "site" / "static"
 
 
-def test_language_switcher_links_each_page_to_its_translation(client):
-    page = soup(client.get("/vision/"))
-    english = page.select_one("nav.language-switcher a[hreflang='en']")
-    assert english["href"] == "/en/vision/"
-    assert english["lang"] == "en"
+@pytest.fixture
+def translated(home, english):
+    """A page of the Hebrew site, in the menu, and its English translation."""
+    page = StandardPageFactory(parent=home, show_in_menus=True)
+    return page, translate(page, english, title="In English")
+
+
+def test_language_switcher_links_each_page_to_its_translation(client, translated):
+    hebrew, english = translated
+    page = soup(client.get(hebrew.url))
+    link = page.select_one("nav.language-switcher a[hreflang='en']")
+    assert link["href"] == english.url
+    assert link["lang"] == "en"
     assert page.select_one("nav.language-switcher [aria-current]")["lang"] == "he"
     alternates = {link["hreflang"]: link["href"] for link in page.select("link[rel=alternate]")}
-    assert alternates == {"he": "http://testserver/vision/", "en": "http://testserver/en/vision/"}
+    assert alternates == {"he": hebrew.full_url, "en": english.full_url}
 
 
 def test_a_page_without_translation_offers_the_other_home(client, home):
-    page = home.add_child(instance=StandardPage(title="רק בעברית", slug="hebrew-only"))
-    page.save_revision().publish()
-    switcher = soup(client.get("/hebrew-only/")).select_one("nav.language-switcher")
+    page = StandardPageFactory(parent=home)
+    switcher = soup(client.get(page.url)).select_one("nav.language-switcher")
     assert switcher.select_one("a[hreflang='en']")["href"] == "/en/"
-    assert not soup(client.get("/hebrew-only/")).select("link[rel=alternate][hreflang='en']")
+    assert not soup(client.get(page.url)).select("link[rel=alternate][hreflang='en']")
 
 
-def test_main_menu_comes_from_the_page_tree(client):
-    menu = soup(client.get("/vision/")).select_one("nav.main-menu")
+def test_main_menu_comes_from_the_page_tree(client, home, translated):
+    page = translated[0]
+    hidden = StandardPageFactory(parent=home, show_in_menus=False)
+    menu = soup(client.get(page.url)).select_one("nav.main-menu")
     links = {a["href"]: a for a in menu.select("a")}
-    assert "/vision/" in links and "/about/" in links and "/contact/" in links
-    assert links["/vision/"]["aria-current"] == "page"
-    assert "/accessibility/" not in links, "footer-only pages stay out of the menu"
+    assert links[page.url].get_text() == page.title
+    assert links[page.url]["aria-current"] == "page"
+    assert hidden.url not in links, "pages not marked for menus stay out of it"
 
 
-def test_footer_shows_the_editable_contact_details(client, site):
+@pytest.fixture
+def footer_pages(home, english, site):
+    """The standing pages the footer links to (the site settings), in both languages."""
     settings = SiteSettings.for_site(site)
-    settings.phone = "03-1234567"
+    settings.accessibility_page = StandardPageFactory(parent=home)
+    settings.privacy_page = StandardPageFactory(parent=home)
+    settings.phone, settings.fax = "03-1234567", "03-7654321"
     settings.save()
+    return {
+        "he": [settings.accessibility_page, settings.privacy_page],
+        "en": [
+            translate(page, english)
+            for page in (settings.accessibility_page, settings.privacy_page)
+        ],
+    }
+
+
+def test_footer_shows_the_editable_contact_details(client, footer_pages):
     footer = soup(client.get("/")).select_one("footer")
     assert footer.select_one("a[href='mailto:shitufi@tkz.co.il']")
     assert footer.select_one("a[href='tel:+97231234567']").get_text() == "03-1234567"
-    assert "03-6925417" in footer.get_text()
-    assert {a["href"] for a in footer.select("nav a")} == {"/accessibility/", "/privacy/"}
+    assert "03-7654321" in footer.get_text()
+    assert {a["href"] for a in footer.select("nav a")} == {p.url for p in footer_pages["he"]}
 
 
-def test_footer_links_follow_the_language(client):
+def test_footer_links_follow_the_language(client, footer_pages):
     footer = soup(client.get("/en/")).select_one("footer")
-    assert {a["href"] for a in footer.select("nav a")} == {"/en/accessibility/", "/en/privacy/"}
+    assert {a["href"] for a in footer.select("nav a")} == {p.url for p in footer_pages["en"]}
 
 
 def test_skip_link_targets_main(client):

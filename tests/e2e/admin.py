@@ -3,18 +3,9 @@ superuser), in Hebrew, and reading what the screens show."""
 
 import re
 
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-PASSWORD = "a-long-pass-2026"
-
-
-def make_user(django_user_model, name, *group_names):
-    """A user in these groups; the email is the login name, as for everyone on the site."""
-    email = f"{name}@example.org"
-    user = django_user_model.objects.create_user(email, email, PASSWORD, first_name=name)
-    user.groups.add(*Group.objects.filter(name__in=group_names))
-    return user
+from members.factories import PASSWORD
 
 
 def submit_password(page, site_url, user, then="/admin/"):

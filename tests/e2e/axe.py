@@ -9,6 +9,15 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 NODES_SHOWN = 5
+# axe measures the page at rest: a message fading in, or a tooltip fading out (Wagtail's
+# "saved" after an autosave), would be measured mid-way, at a contrast it never has at rest.
+# So it runs once every transition and animation that ends has ended.
+AT_REST_JS = """
+() => document.getAnimations().every(
+  (animation) => animation.playState !== "running"
+    || animation.effect.getComputedTiming().endTime === Infinity
+)
+"""
 
 _axe = Axe()
 
@@ -44,5 +53,6 @@ def format_violations(violations, url=""):
 
 def assert_accessible(page):
     """Fails the test, listing every violation, if axe finds WCAG 2.1 A/AA problems."""
+    page.wait_for_function(AT_REST_JS)
     violations = axe_violations(page)
     assert not violations, format_violations(violations, page.url)

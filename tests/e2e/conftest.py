@@ -1,8 +1,13 @@
-"""End-to-end tests: the live site, served by pytest-django's live server, driven in Chromium.
+"""End-to-end tests: the seeded site, served by a live server, driven in Chromium.
 
 Playwright cannot download browsers here, so the tests use the system's Chromium (Debian's
 `chromium` package, or the binary named in CHROMIUM_PATH). Where none is found they are
 skipped, with the reason shown, rather than passing without having run.
+
+One live server and one Chromium per test process: each test gets browser contexts of its
+own (cookies, storage), closed after it, and commits to the database the live server reads;
+the seeded site is put back after it (`committed_db`). Chromium is started for the first
+end-to-end test and stopped after the last of a run of them, before any other test.
 """
 
 import os
@@ -11,10 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.apps import apps
-from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection
+from django.db import connections
 
 E2E_DIR = Path(__file__).resolve().parent
 CHROMIUM_ARGS = [
@@ -30,12 +32,18 @@ NO_CHROMIUM = (
     "Chromium not found: install Debian's chromium package (apt-get install chromium) "
     "to run the end-to-end tests"
 )
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+CHROMIUM = pytest.StashKey()
+
+
+def _is_e2e(item):
+    return item is not None and E2E_DIR in Path(item.path).resolve().parents
 
 
 def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if E2E_DIR in Path(item.path).resolve().parents:
-            item.add_marker(pytest.mark.e2e)
+    for item in filter(_is_e2e, items):
+        item.add_marker(pytest.mark.e2e)
+        item.add_marker(pytest.mark.seeded)  # the live site is the seeded one
 
 
 def find_chromium():
@@ -57,96 +65,131 @@ def chromium_path():
     return executable
 
 
-@pytest.fixture
-def browser(chromium_path, site_url, monkeypatch):
-    """Chromium, driven by Playwright, for one test.
+class Chromium:
+    """Playwright and its Chromium, started on demand and stopped between runs of end-to-end
+    tests.
 
-    Playwright's sync API keeps its event loop marked as running in this thread while the
-    test runs, and Django then keeps a separate set of database connections (asgiref's
-    Local acts as a context variable when a loop runs). pytest-django's set-up and
-    teardown, and the seed, must use the connection that created the test database, so
-    Playwright starts after them (hence `site_url`) and stops before the database is
-    flushed; a browser shared by the whole session would straddle both.
+    Playwright's sync API leaves its event loop marked as running in the test's thread. While
+    it is, Django refuses database calls there unless DJANGO_ALLOW_ASYNC_UNSAFE is set, and
+    looks the thread's connections up in a context variable instead of the thread's storage:
+    a second set of connections, outside the first set's transactions and without the copy
+    of the seeded site attached to SQLite's (tests/seeded_database.py). So the thread's own
+    connections are put in the context variable as Playwright starts (every fixture and test
+    then uses them), and Playwright stops before any other test runs
+    (`pytest_runtest_teardown`), which an event loop in its thread would change.
     """
-    from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an event loop in the test thread, and Django's ORM refuses
-    # to run where an event loop is running unless told that this is safe. Set for the
-    # browser's lifetime only: the variable must not leak into other tests' subprocesses.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-    except BaseException:
-        playwright.stop()
-        raise
-    yield chromium
-    try:
-        chromium.close()
-    finally:
-        playwright.stop()
+    def __init__(self, executable):
+        self.executable = executable
+        self._playwright = self._browser = None
+        self._async_unsafe = None
+
+    def browser(self):
+        if self._browser is None:
+            self._start()
+        return self._browser
+
+    def _start(self):
+        from playwright.sync_api import sync_playwright
+
+        own = {alias: connections[alias] for alias in connections}
+        self._playwright = sync_playwright().start()
+        for alias, connection in own.items():
+            connections[alias] = connection
+        # Set while Playwright runs, and only then: other tests' subprocesses must not inherit it.
+        self._async_unsafe = os.environ.get(ASYNC_UNSAFE)
+        os.environ[ASYNC_UNSAFE] = "true"
+        try:
+            self._browser = self._playwright.chromium.launch(
+                executable_path=self.executable, args=CHROMIUM_ARGS
+            )
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self):
+        if self._playwright is None:
+            return
+        try:
+            if self._browser is not None:
+                self._browser.close()
+        finally:
+            self._playwright.stop()
+            self._playwright = self._browser = None
+            if self._async_unsafe is None:
+                os.environ.pop(ASYNC_UNSAFE, None)
+            else:
+                os.environ[ASYNC_UNSAFE] = self._async_unsafe
 
 
 @pytest.fixture(scope="session")
-def _e2e_empty_database(django_db_setup, django_db_blocker):
-    """Empties the test database once, before the first live-server test.
-
-    Live-server tests run outside a transaction, so Django flushes every table after each
-    one, and `django_db_serialized_rollback` reloads what the migrations made (the tree's
-    root page, the locales, the permissions...) before each. That reload would collide with
-    the content tests/conftest.py seeds for the whole session, so the tables are emptied
-    first. Session scope makes this run before pytest-django's function-scoped set-up.
-    """
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+def chromium(request, chromium_path):
+    host = request.config.stash[CHROMIUM] = Chromium(chromium_path)
+    yield host
+    host.stop()
 
 
-def _reset_sequences():
-    """The serialized rollback reloads rows with their ids but leaves PostgreSQL's id
-    sequences behind them; move each sequence past the highest id (a no-op on SQLite)."""
-    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the test's own teardown (its browser contexts closed, the database put back),
+    Chromium stops if the next test is not an end-to-end one."""
+    result = yield
+    if not _is_e2e(nextitem) and CHROMIUM in item.config.stash:
+        item.config.stash[CHROMIUM].stop()
+    return result
+
+
+@pytest.fixture(scope="session")
+def live_site(django_db_setup):
+    """pytest-django's live server, without its `live_server` fixture, which would wrap each
+    test in `transactional_db`: a flush of every table after it."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
 
 
 @pytest.fixture
-def site_url(_e2e_empty_database, django_db_serialized_rollback, live_server):
-    """The live server's address, with the seeded site's pages resolving on it."""
+def site_url(live_site, committed_db):
+    """The live server's address, where the seeded site's pages resolve."""
     from wagtail.models import Site
 
-    _reset_sequences()
-    call_command("seed", verbosity=0)
-    address = urlsplit(live_server.url)
+    address = urlsplit(live_site.url)
     site = Site.objects.get(is_default_site=True)
     site.hostname = address.hostname
     site.port = address.port
     site.save()
-    return live_server.url
+    return live_site.url
+
+
+@pytest.fixture
+def browser(chromium, site_url):
+    """The process's Chromium; the contexts a test opens are closed after it."""
+    browser = chromium.browser()
+    yield browser
+    for context in browser.contexts:
+        context.close()
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context()
-    tab = context.new_page()
-    yield tab
-    context.close()
+    """A tab in a context of the test's own."""
+    return browser.new_context().new_page()
 
 
 @pytest.fixture
-def editor(site_url, django_user_model):
-    """A member of the Editors group (not a superuser), made before the browser starts."""
+def editor(site_url):
+    """A member of the Editors group (not a superuser)."""
     from core import groups
+    from members.factories import UserFactory
 
-    from .admin import make_user
-
-    return make_user(django_user_model, "editor", groups.EDITORS)
+    return UserFactory(groups=[groups.EDITORS])
 
 
 @pytest.fixture
-def moderator(site_url, django_user_model):
+def moderator(site_url):
     from core import groups
+    from members.factories import UserFactory
 
-    from .admin import make_user
-
-    return make_user(django_user_model, "moderator", groups.MODERATORS)
+    return UserFactory(groups=[groups.MODERATORS])

@@ -119,15 +119,14 @@ def _walk(page, site_url, screens, content, report):
         assert response.status == 200, url
         for control in controls:
             page.locator(f"{control} >> visible=true").first.click()
-        page.wait_for_load_state("networkidle")
+        if controls:  # what a control opens may load its content after the click
+            page.wait_for_load_state("networkidle")
         report[" → ".join([url, *controls])] = latin_interface_text(page, content)
         if not controls:
             assert_accessible(page)
 
 
-def test_every_screen_of_an_editors_day_is_in_hebrew(
-    site_url, editor, moderator, django_user_model, page, capsys
-):
+def test_every_screen_of_an_editors_day_is_in_hebrew(site_url, editor, moderator, page, capsys):
     update = NewsPage.objects.filter(locale__language_code="he").order_by("path").first()
     update.save_revision().publish()  # a second revision, for the comparison
     awaiting = NewsPage.objects.filter(locale__language_code="he").order_by("path").last()

@@ -256,7 +256,7 @@ def test_an_editor_writes_publishes_edits_unpublishes_and_deletes_an_update(
     assert_accessible(page)
     page.get_by_role("button", name="הצגה/הסתרה של התצוגה המקדימה").click()
 
-    read(reader, site_url, "/updates/")
+    read(reader, site_url, hebrew_index().url)
     expect(reader.locator("main")).not_to_contain_text(title)
 
     # Published, it is on the news index, its own page, the feed and the home page.
@@ -266,7 +266,7 @@ def test_an_editor_writes_publishes_edits_unpublishes_and_deletes_an_update(
     update = NewsPage.objects.get(pk=update_id)
     assert update.live
     assert update.slug == slug_value
-    read(reader, site_url, "/updates/")
+    read(reader, site_url, hebrew_index().url)
     expect(reader.locator("main").get_by_role("link", name=title)).to_be_visible()
     read(reader, site_url, public_path(update))
     article = reader.locator("main article")
@@ -282,7 +282,7 @@ def test_an_editor_writes_publishes_edits_unpublishes_and_deletes_an_update(
     hero = article.locator("figure img")
     expect(hero).to_have_attribute("alt", alt)
     assert hero.evaluate("image => image.complete && image.naturalWidth > 0")
-    feed = reader.request.get(urljoin(site_url, "/updates/rss/"))
+    feed = reader.request.get(urljoin(site_url, f"{index.url}rss/"))
     assert feed.status == 200
     assert title in feed.text()
     read(reader, site_url, "/")
@@ -297,7 +297,7 @@ def test_an_editor_writes_publishes_edits_unpublishes_and_deletes_an_update(
     expect(page).to_have_url(explorer_url(site_url, index))
     read(reader, site_url, public_path(update))
     expect(reader.locator("main h1")).to_have_text(new_title)
-    read(reader, site_url, "/updates/")
+    read(reader, site_url, hebrew_index().url)
     expect(reader.locator("main").get_by_role("link", name=new_title)).to_be_visible()
 
     # Unpublished, its address answers 404 and the index no longer lists it.
@@ -310,7 +310,7 @@ def test_an_editor_writes_publishes_edits_unpublishes_and_deletes_an_update(
     expect(page.locator(".messages")).to_contain_text(new_title)
     assert not NewsPage.objects.get(pk=update_id).live
     read(reader, site_url, path, status=404)
-    read(reader, site_url, "/updates/")
+    read(reader, site_url, hebrew_index().url)
     expect(reader.locator("main")).not_to_contain_text(new_title)
 
     # Deleted, it is gone from the explorer and the database.
@@ -354,12 +354,12 @@ def test_an_editor_schedules_an_update_that_goes_live_when_publish_scheduled_run
     page.goto(explorer_url(site_url, hebrew_index()))
     row = page.locator("main tr", has=page.get_by_role("link", name=title))
     expect(row).to_contain_text("מתוזמן")
-    read(reader, site_url, "/updates/")
+    read(reader, site_url, hebrew_index().url)
     expect(reader.locator("main")).not_to_contain_text(title)
 
     go_live_date_passes(update)  # an hour passes
     assert Page.objects.get(pk=update.pk).live
-    read(reader, site_url, "/updates/")
+    read(reader, site_url, hebrew_index().url)
     expect(reader.locator("main").get_by_role("link", name=title)).to_be_visible()
 
 
@@ -380,7 +380,7 @@ def test_an_editor_submits_for_approval_and_a_moderator_approves(
     update = NewsPage.objects.get(pk=update.pk)
     assert not update.live
     assert update.current_workflow_state.status == "in_progress"
-    read(reader, site_url, "/updates/")
+    read(reader, site_url, hebrew_index().url)
     expect(reader.locator("main")).not_to_contain_text(title)
 
     moderator_page = browser.new_context().new_page()
@@ -403,5 +403,5 @@ def test_an_editor_submits_for_approval_and_a_moderator_approves(
     expect(row).to_be_hidden()
     update = NewsPage.objects.get(pk=update.pk)
     assert update.live
-    read(reader, site_url, "/updates/")
+    read(reader, site_url, hebrew_index().url)
     expect(reader.locator("main").get_by_role("link", name=title)).to_be_visible()

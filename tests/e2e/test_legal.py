@@ -5,33 +5,27 @@ step (an authenticator code), opens the request and answers it. axe checks each 
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from legal.models import LegalRequest
-from members.models import Kibbutz, Membership
+from core.groups import LEGAL_COUNSEL
+from legal.models import LegalRequest, LegalRequestPage
+from members.factories import PASSWORD, MembershipFactory, UserFactory
 
 from .axe import assert_accessible
 
-PASSWORD = "a-long-pass-2026"
-
 
 @pytest.fixture
-def people(site_url, django_user_model):
-    kibbutz = Kibbutz.objects.create(name_he="קיבוץ א", name_en="Kibbutz A", region="north")
-    member = django_user_model.objects.create_user("ruth", "ruth@example.org", PASSWORD)
-    member.groups.add(Group.objects.get(name="Member kibbutzim"))
-    Membership.objects.create(user=member, kibbutz=kibbutz, role="secretary")
-    counsel = django_user_model.objects.create_user("dan", "dan@example.org", PASSWORD)
-    counsel.groups.add(Group.objects.get(name="Legal counsel"))
+def people(site_url):
+    member = MembershipFactory().user
+    counsel = UserFactory(groups=[LEGAL_COUNSEL])
     device = TOTPDevice.objects.create(user=counsel, name="app", confirmed=True)
     return {"member": member, "counsel": counsel, "device": device}
 
 
-def _log_in(page, username):
-    page.fill("input[name=username]", username)
+def _log_in(page, user):
+    page.fill("input[name=username]", user.username)
     page.fill("input[name=password]", PASSWORD)
     page.locator("main form button[type=submit], form button[type=submit]").first.click()
 
@@ -41,12 +35,13 @@ def test_member_submits_and_counsel_answers(site_url, browser, people, settings,
     document = tmp_path / "bylaws.pdf"
     document.write_bytes(b"%PDF-1.4\n%%EOF\n")
 
+    request_page = f"{site_url}{LegalRequestPage.objects.get(locale__language_code='he').url}"
     member = browser.new_context().new_page()
-    member.goto(f"{site_url}/legal-advice/")
+    member.goto(request_page)
     expect(member).to_have_url(re.compile(r"/account/login/\?next="))
     assert_accessible(member)
-    _log_in(member, "ruth")
-    expect(member).to_have_url(f"{site_url}/legal-advice/")
+    _log_in(member, people["member"])
+    expect(member).to_have_url(request_page)
     assert_accessible(member)
     form = member.locator("main form")
     form.locator("select[name=topic]").select_option("bylaws")
@@ -65,7 +60,7 @@ def test_member_submits_and_counsel_answers(site_url, browser, people, settings,
 
     counsel = browser.new_context().new_page()
     counsel.goto(f"{site_url}/admin/")
-    _log_in(counsel, "dan")
+    _log_in(counsel, people["counsel"])
     expect(counsel).to_have_url(re.compile(r"/account/two-factor/verify/"))
     assert_accessible(counsel)
     device = people["device"]

@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 from core.antispam import MIN_SECONDS_TO_FILL
 from members.models import User
 from newsletter import control
-from newsletter.models import NewsletterIssuePage, Subscriber
+from newsletter.models import NewsletterIndexPage, NewsletterIssuePage, Subscriber
+from tests.seeded import seeded_page
 
 from .axe import assert_accessible
 
@@ -20,7 +21,7 @@ ADDRESS = "reader@example.org"
 def test_subscribe_confirm_receive_and_unsubscribe(site_url, page, smtp_server, settings):
     settings.WAGTAILADMIN_BASE_URL = site_url  # the links in the emails lead here
 
-    page.goto(f"{site_url}/newsletter/")
+    page.goto(f"{site_url}{seeded_page(NewsletterIndexPage).url}")
     assert_accessible(page)
     form = page.locator("main form")
     form.get_by_label(re.compile("כתובת")).fill(ADDRESS)
@@ -45,7 +46,7 @@ def test_subscribe_confirm_receive_and_unsubscribe(site_url, page, smtp_server, 
     expect(page.get_by_role("link", name="ביטול ההרשמה לניוזלטר")).to_be_visible()
     assert_accessible(page)
 
-    issue = NewsletterIssuePage.objects.get(locale__language_code="he")
+    issue = seeded_page(NewsletterIssuePage)
     control.start(issue, User.objects.create_user("sender", "sender@example.org"))
     message = smtp_server.wait_for_message(2)
     assert message["Subject"] == issue.subject

@@ -10,7 +10,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from home.models import ContactPage
 from tests.html import soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.seeded]
 SALT = "home.contact-form-started"
 TEXT = {"name": "רות כהן", "email": "ruth@example.org", "message": "שלום, רציתי לשאול."}
 

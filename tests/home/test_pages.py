@@ -1,61 +1,100 @@
 """The page types of home/: they render in both languages, editors can create them in the
 admin, and they live only where intended."""
 
+import datetime
+
 import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from core.factories import translate
+from home.factories import StandardPageFactory, VisionPageFactory
 from home.models import ContactPage, HomePage, StandardPage, VisionPage
 from legal.models import LegalRequestPage
 from media.models import MediaIndexPage
 from news.models import NewsIndexPage
 from newsletter.models import NewsletterIndexPage
 from tests.html import html_lang_dir, soup
+from tests.seeded import seeded_page
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    ("path", "lang", "direction", "template"),
+    ("factory", "template"),
     [
-        ("/", "he", "rtl", "home/home_page.html"),
-        ("/en/", "en", "ltr", "home/home_page.html"),
-        ("/vision/", "he", "rtl", "home/vision_page.html"),
-        ("/en/vision/", "en", "ltr", "home/vision_page.html"),
-        ("/about/", "he", "rtl", "home/standard_page.html"),
-        ("/en/about/", "en", "ltr", "home/standard_page.html"),
-        ("/accessibility/", "he", "rtl", "home/standard_page.html"),
-        ("/en/privacy/", "en", "ltr", "home/standard_page.html"),
+        (VisionPageFactory, "home/vision_page.html"),
+        (StandardPageFactory, "home/standard_page.html"),
     ],
+    ids=["vision", "standard"],
 )
-def test_page_renders_in_its_language(client, path, lang, direction, template):
-    response = client.get(path)
-    assert response.status_code == 200
-    assert template in [t.name for t in response.templates]
+def test_page_renders_in_its_language(client, home, english, factory, template):
+    page = factory(parent=home)
+    translation = translate(page, english, title="In English")
+    for shown, lang, direction in [(page, "he", "rtl"), (translation, "en", "ltr")]:
+        response = client.get(shown.url)
+        assert response.status_code == 200
+        assert template in [t.name for t in response.templates]
+        assert html_lang_dir(response) == (lang, direction)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "lang", "direction"), [("/", "he", "rtl"), ("/en/", "en", "ltr")]
+)
+def test_home_renders_in_its_language(client, prefix, lang, direction):
+    response = client.get(prefix)
+    assert "home/home_page.html" in [t.name for t in response.templates]
     assert html_lang_dir(response) == (lang, direction)
 
 
-def test_vision_is_structured_item_by_item(client):
-    page = soup(client.get("/vision/"))
+WORK_PLAN = [
+    {"text": "חיזוק התנועה.", "sub_items": ["הגדלת הקצבת התנועה.", "מפגשים אזוריים."]},
+    {"text": "הקמת צוותים.", "sub_items": []},
+]
+
+
+@pytest.fixture
+def vision(home, english):
+    """A vision of two sections, the second a numbered work plan with sub-items, written on
+    June 30, 2010; and its English translation."""
+    page = VisionPageFactory(
+        parent=home,
+        sections=[("ערכים", ["שוויון", "שותפות", "ערבות הדדית"])],
+        written_on=datetime.date(2010, 6, 30),
+    )
+    page.body.append(
+        (
+            "item_list",
+            {"heading": "תוכנית עבודה", "numbered": True, "items": WORK_PLAN},
+        )
+    )
+    page.save()
+    return page, translate(page, english, title="Vision")
+
+
+def test_vision_is_structured_item_by_item(client, vision):
+    page = soup(client.get(vision[0].url))
     sections = page.select("section.item-list")
-    assert [len(s.select(":scope > ul > li, :scope > ol > li")) for s in sections] == [6, 4, 13, 12]
+    assert [len(s.select(":scope > ul > li, :scope > ol > li")) for s in sections] == [3, 2]
     assert sections[-1].find("ol"), "the work plan is a numbered list"
     sub_items = [li.get_text(strip=True) for li in sections[-1].select("ol ul li")]
-    assert "הגדלת הקצבת התנועה." in sub_items
+    assert sub_items == WORK_PLAN[0]["sub_items"]
     assert page.select_one("time[datetime='2010-06-30']").get_text(strip=True) == "30 ביוני 2010"
 
 
-def test_english_vision_mirrors_the_hebrew(client):
-    page = soup(client.get("/en/vision/"))
+def test_english_vision_mirrors_the_hebrew(client, vision):
+    page = soup(client.get(vision[1].url))
     sections = page.select("section.item-list")
-    assert [len(s.select(":scope > ul > li, :scope > ol > li")) for s in sections] == [6, 4, 13, 12]
+    assert [len(s.select(":scope > ul > li, :scope > ol > li")) for s in sections] == [3, 2]
     assert page.select_one("time[datetime='2010-06-30']").get_text(strip=True) == "June 30, 2010"
 
 
+@pytest.mark.seeded
 def test_home_links_to_the_vision_in_the_readers_language(client):
-    assert soup(client.get("/")).select_one(".call-to-action a")["href"] == "/vision/"
-    assert soup(client.get("/en/")).select_one(".call-to-action a")["href"] == "/en/vision/"
+    for language, prefix in [("he", "/"), ("en", "/en/")]:
+        vision = seeded_page(VisionPage, language)
+        assert soup(client.get(prefix)).select_one(".call-to-action a")["href"] == vision.url
 
 
 def list_block(values):

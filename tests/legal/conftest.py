@@ -2,11 +2,13 @@
 a counsel user, and a request of kibbutz A with one PDF."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from legal.models import LegalRequest, LegalRequestPage
-from members.models import Kibbutz, Membership
+from core.factories import translate
+from core.groups import EDITORS, LEGAL_COUNSEL, MEMBER_KIBBUTZIM
+from legal.factories import LegalRequestPageFactory
+from legal.models import LegalRequest
+from members.factories import KibbutzFactory, MembershipFactory, UserFactory
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -15,50 +17,46 @@ def pdf(name="contract.pdf", content=PDF):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
-def _user(django_user_model, name, group=None, kibbutz=None):
-    user = django_user_model.objects.create_user(
-        username=name, email=f"{name}@example.org", password="a-long-pass-2026"
-    )
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    if kibbutz:
-        Membership.objects.create(user=user, kibbutz=kibbutz, role="secretary")
-    return user
+def _user(name, group):
+    return UserFactory(username=name, email=f"{name}@example.org", groups=[group])
 
 
 @pytest.fixture
 def kibbutz_a(db):
-    return Kibbutz.objects.create(name_he="קיבוץ א", name_en="Kibbutz A", region="north")
+    return KibbutzFactory(name_he="קיבוץ א", name_en="Kibbutz A")
 
 
 @pytest.fixture
 def kibbutz_b(db):
-    return Kibbutz.objects.create(name_he="קיבוץ ב", name_en="Kibbutz B", region="south")
+    return KibbutzFactory(name_he="קיבוץ ב", name_en="Kibbutz B", region="south")
 
 
 @pytest.fixture
-def member_a(django_user_model, kibbutz_a):
-    return _user(django_user_model, "member-a", "Member kibbutzim", kibbutz_a)
+def member_a(kibbutz_a):
+    return MembershipFactory(user=_user("member-a", MEMBER_KIBBUTZIM), kibbutz=kibbutz_a).user
 
 
 @pytest.fixture
-def member_b(django_user_model, kibbutz_b):
-    return _user(django_user_model, "member-b", "Member kibbutzim", kibbutz_b)
+def member_b(kibbutz_b):
+    return MembershipFactory(user=_user("member-b", MEMBER_KIBBUTZIM), kibbutz=kibbutz_b).user
 
 
 @pytest.fixture
-def editor(django_user_model):
-    return _user(django_user_model, "editor", "Editors")
+def editor(db):
+    return _user("editor", EDITORS)
 
 
 @pytest.fixture
-def counsel(django_user_model):
-    return _user(django_user_model, "counsel", "Legal counsel")
+def counsel(db):
+    return _user("counsel", LEGAL_COUNSEL)
 
 
 @pytest.fixture
-def request_page(home):
-    return LegalRequestPage.objects.child_of(home).get()
+def request_page(home, english):
+    """The request page, and its English translation."""
+    page = LegalRequestPageFactory(parent=home)
+    translate(page, english, title="Request for legal advice")
+    return page
 
 
 def form_data(**overrides):

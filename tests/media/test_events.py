@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
+from core.factories import translate
 from media.factories import EventPageFactory
 from media.models import EventPage
 from tests.html import soup
@@ -101,9 +102,12 @@ def test_an_event_cannot_end_before_it_starts(media_index):
         assert error.value.message_dict["ends_at"] == ["אירוע אינו יכול להסתיים לפני שהוא מתחיל."]
 
 
-def test_an_event_may_end_when_it_starts(media_index):
+def test_an_event_may_end_when_it_starts(client, media_index):
     moment = datetime.datetime(2030, 1, 15, 10, 0, tzinfo=JERUSALEM)
-    EventPageFactory(parent=media_index, starts_at=moment, ends_at=moment)
+    event = EventPageFactory(parent=media_index, starts_at=moment, ends_at=moment)
+    assert EventPage.objects.get(pk=event.pk).ends_at == moment, "saved, not refused"
+    when = soup(client.get(event.url)).select(".event-details time")
+    assert [t["datetime"] for t in when] == ["2030-01-15T10:00:00+02:00"] * 2
 
 
 def _calendar_event(response):
@@ -143,8 +147,10 @@ def test_the_calendar_file_of_a_hebrew_slug(client, media_index):
     )
 
 
-def test_both_languages_share_the_calendar_uid(client, seeded_media, english):
-    conference = seeded_media.get_children().get(slug="annual-conference").specific
+def test_both_languages_share_the_calendar_uid(client, media_index, english):
+    translate(media_index, english, title="Media")
+    conference = EventPageFactory(parent=media_index)
+    translate(conference, english, title="The annual conference")
     hebrew = _calendar_event(client.get(f"{conference.url}ics/"))
     english_page = conference.get_translation(english)
     english_event = _calendar_event(client.get(f"{english_page.url}ics/"))

@@ -22,7 +22,7 @@ from media.models import (
 )
 from media.seed import seed_media
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.seeded]
 
 
 def _state():

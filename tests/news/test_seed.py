@@ -14,7 +14,7 @@ from news.models import NewsCategory, NewsIndexPage, NewsPage
 from news.seed import seed_news
 from tests.html import soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.seeded]
 
 
 @pytest.fixture

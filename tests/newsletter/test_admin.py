@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.management.commands import db_worker
 
-from newsletter.models import Campaign, NewsletterIssuePage, Subscriber
+from newsletter.factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory
+from newsletter.models import Campaign, Subscriber
 from tests.html import soup
 from tests.settings_probe import setting
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def issue(home):
-    return NewsletterIssuePage.objects.descendant_of(home).get(locale__language_code="he")
+    return NewsletterIssuePageFactory(parent=NewsletterIndexPageFactory(parent=home))
 
 
 def _user(django_user_model, client, *groups):

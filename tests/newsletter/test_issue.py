@@ -9,9 +9,11 @@ from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
+from core.factories import translate
 from home.models import HomePage
-from news.models import NewsIndexPage, NewsPage
+from news.factories import NewsIndexPageFactory, NewsPageFactory
 from newsletter.emails import UNSUBSCRIBE_MARKER, html_to_text, render_issue
+from newsletter.factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory
 from newsletter.models import NewsletterIndexPage, NewsletterIssuePage
 from tests.html import html_lang_dir, soup
 
@@ -19,13 +21,29 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def archive(home):
-    return NewsletterIndexPage.objects.child_of(home).get()
+def archive(home, english):
+    """The archive, and its English translation."""
+    archive = NewsletterIndexPageFactory(parent=home)
+    translate(archive, english, title="Newsletter")
+    return archive
 
 
 @pytest.fixture
-def issue(archive):
-    return NewsletterIssuePage.objects.child_of(archive).get()
+def issue(home, english, archive):
+    """An issue with the latest HQ updates (two, in Hebrew and in English), and its English
+    translation."""
+    news = NewsIndexPageFactory(parent=home)
+    translate(news, english, title="Updates")
+    for _ in range(2):
+        translate(NewsPageFactory(parent=news), english, title="An update")
+    issue = NewsletterIssuePageFactory(
+        parent=archive,
+        introduction="מה חדש החודש במטה השיתופי.",
+        preheader="תקציר לתיבת הדואר",
+        body=[("paragraph", "<p>שלום לחברות ולחברים.</p>"), _updates_block(latest=3)],
+    )
+    translate(issue, english, title="Issue 1")
+    return issue
 
 
 def add_issue(archive, title, body, **fields):
@@ -65,24 +83,14 @@ def _updates_block(**value):
 
 
 def test_updates_are_the_chosen_ones_or_the_latest_up_to_the_issue_date(home, archive):
-    news = NewsIndexPage.objects.child_of(home).get()
+    news = NewsIndexPageFactory(parent=home)
     issue_day = datetime.date(2026, 3, 1)
-    before = news.add_child(
-        instance=NewsPage(
-            title="לפני הגיליון",
-            published_at=timezone.make_aware(datetime.datetime(2026, 2, 28, 12)),
-            body=[],
-        )
+    before = NewsPageFactory(
+        parent=news, published_at=timezone.make_aware(datetime.datetime(2026, 2, 28, 12))
     )
-    before.save_revision().publish()
-    after = news.add_child(
-        instance=NewsPage(
-            title="אחרי הגיליון",
-            published_at=timezone.make_aware(datetime.datetime(2026, 3, 2, 12)),
-            body=[],
-        )
+    after = NewsPageFactory(
+        parent=news, published_at=timezone.make_aware(datetime.datetime(2026, 3, 2, 12))
     )
-    after.save_revision().publish()
     latest = add_issue(archive, "אחרונים", [_updates_block(latest=1)], issue_date=issue_day)
     chosen = add_issue(archive, "נבחרים", [_updates_block(updates=[after])])
     block = latest.body[0]

@@ -147,11 +147,9 @@ def test_pause_stops_and_resume_continues():
     assert len(mail.outbox) == HE_SUBSCRIBERS
 
 
-# Outside a test transaction, so the two threads see each other's commits; the serialized
-# rollback brings back the tree's root after earlier live-server tests flushed it.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Outside a test transaction, so that the two threads see each other's commits.
 @pytest.mark.skipif(db_connection.vendor != "postgresql", reason="needs PostgreSQL row locks")
-def test_two_workers_never_send_one_delivery_twice():
+def test_two_workers_never_send_one_delivery_twice(committed_db):
     _subscribers()
     campaign = _campaign()
     errors = []

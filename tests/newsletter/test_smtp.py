@@ -12,6 +12,7 @@ from django.conf import settings
 
 from core.models import SiteSettings
 from newsletter import control
+from newsletter.factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory
 from newsletter.models import NewsletterIssuePage, Subscriber
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def issue(home):
-    return NewsletterIssuePage.objects.descendant_of(home).get(locale__language_code="he")
+    return NewsletterIssuePageFactory(parent=NewsletterIndexPageFactory(parent=home))
 
 
 def test_an_issue_on_the_wire(

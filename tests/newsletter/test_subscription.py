@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from django.core import mail, signing
 from django.core.cache import cache
 
+from home.factories import StandardPageFactory
 from newsletter.forms import SubscribeForm
 from newsletter.models import ConsentEvent, Subscriber, Suppression, email_hash
 from tests.html import soup
@@ -254,8 +255,9 @@ def test_unknown_tokens_are_not_found(client, token):
     assert client.get(f"/subscription/erase/{token}/").status_code == 404
 
 
-def test_the_footer_of_every_page_offers_the_signup(client):
-    form = soup(client.get("/vision/")).select_one("footer form[action='/subscription/']")
+def test_the_footer_of_every_page_offers_the_signup(client, home):
+    page = StandardPageFactory(parent=home)
+    form = soup(client.get(page.url)).select_one("footer form[action='/subscription/']")
     assert form.select_one("input[name=consent][type=checkbox]:not([checked])")
     assert form.select_one("label[for=footer-email]")
 
