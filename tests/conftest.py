@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS
+from django.test.utils import setup_databases, teardown_databases
 from wagtail.models import Locale, Site
 
 from tests import seeded_database
@@ -36,8 +37,6 @@ def django_db_setup(
     apps' factories, and those that read the demo content say so (the `seeded` marker). Set up
     for every session, unlike pytest-django's own, which makes no database when no collected
     test asks for `db`: then the seed would run on the real one."""
-    from django.test.utils import setup_databases, teardown_databases
-
     verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
         databases = setup_databases(
@@ -71,10 +70,10 @@ def committed_db(request, django_db_setup, django_db_blocker):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """The end-to-end tests first (after pytest-django's ordering, which would put them with
-    the tests without a database): the longest tests of the suite start while the other
-    process works through the short ones, and do not keep it waiting at the end. Order does
-    not matter otherwise: every test finds the seeded site."""
+    """The end-to-end tests first (pytest-django's ordering would put them last, with the
+    tests that use no database): with one queue for both processes (`make test`), the
+    longest tests start at once and short ones fill the end. Order does not matter
+    otherwise: every test finds the seeded site."""
     items.sort(key=lambda item: item.get_closest_marker("e2e") is None)
 
 

@@ -17,6 +17,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.db import connections
+from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
+from wagtail.models import Site
+
+from core import groups
+from members.factories import UserFactory
 
 E2E_DIR = Path(__file__).resolve().parent
 CHROMIUM_ARGS = [
@@ -66,17 +72,17 @@ def chromium_path():
 
 
 class Chromium:
-    """Playwright and its Chromium, started on demand and stopped between runs of end-to-end
-    tests.
+    """Playwright and its Chromium, started for the first end-to-end test of a run of them and
+    stopped before the next other test (`pytest_runtest_teardown`).
 
     Playwright's sync API leaves its event loop marked as running in the test's thread. While
     it is, Django refuses database calls there unless DJANGO_ALLOW_ASYNC_UNSAFE is set, and
     looks the thread's connections up in a context variable instead of the thread's storage:
     a second set of connections, outside the first set's transactions and without the copy
     of the seeded site attached to SQLite's (tests/seeded_database.py). So the thread's own
-    connections are put in the context variable as Playwright starts (every fixture and test
-    then uses them), and Playwright stops before any other test runs
-    (`pytest_runtest_teardown`), which an event loop in its thread would change.
+    connections are put in the context variable as Playwright starts, and every fixture and
+    test uses them. No other test runs with the loop marked: asyncio and Django would behave
+    differently there.
     """
 
     def __init__(self, executable):
@@ -90,8 +96,6 @@ class Chromium:
         return self._browser
 
     def _start(self):
-        from playwright.sync_api import sync_playwright
-
         own = {alias: connections[alias] for alias in connections}
         self._playwright = sync_playwright().start()
         for alias, connection in own.items():
@@ -143,8 +147,6 @@ def pytest_runtest_teardown(item, nextitem):
 def live_site(django_db_setup):
     """pytest-django's live server, without its `live_server` fixture, which would wrap each
     test in `transactional_db`: a flush of every table after it."""
-    from pytest_django.live_server_helper import LiveServer
-
     server = LiveServer("localhost")
     yield server
     server.stop()
@@ -153,8 +155,6 @@ def live_site(django_db_setup):
 @pytest.fixture
 def site_url(live_site, committed_db):
     """The live server's address, where the seeded site's pages resolve."""
-    from wagtail.models import Site
-
     address = urlsplit(live_site.url)
     site = Site.objects.get(is_default_site=True)
     site.hostname = address.hostname
@@ -181,15 +181,9 @@ def page(browser):
 @pytest.fixture
 def editor(site_url):
     """A member of the Editors group (not a superuser)."""
-    from core import groups
-    from members.factories import UserFactory
-
     return UserFactory(groups=[groups.EDITORS])
 
 
 @pytest.fixture
 def moderator(site_url):
-    from core import groups
-    from members.factories import UserFactory
-
     return UserFactory(groups=[groups.MODERATORS])

@@ -14,10 +14,13 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from core import groups
-from home.models import HomePage, StandardPage
+from home.factories import StandardPageFactory
+from home.models import HomePage
 from members.factories import UserFactory
-from news.models import NewsIndexPage, NewsPage
+from news.factories import NewsPageFactory
+from news.models import NewsIndexPage
 from newsletter.models import Campaign, NewsletterIndexPage, Subscriber
+from tests.seeded import seeded_page
 
 from .admin import log_in
 from .axe import assert_accessible
@@ -62,14 +65,12 @@ SUBSCRIBER = "subscriber@example.org"
 @pytest.fixture
 def hebrew_update(site_url):
     """A published Hebrew HQ update with an introduction and a paragraph."""
-    index = NewsIndexPage.objects.get(locale__language_code="he")
-    update = index.add_child(
-        instance=NewsPage(
-            title=HEBREW_UPDATE["title"],
-            slug=HEBREW_UPDATE["slug"],
-            introduction=HEBREW_UPDATE["introduction"],
-            body=[("paragraph", f"<p>{HEBREW_UPDATE['paragraph']}</p>")],
-        )
+    update = NewsPageFactory(
+        parent=seeded_page(NewsIndexPage),
+        title=HEBREW_UPDATE["title"],
+        slug=HEBREW_UPDATE["slug"],
+        introduction=HEBREW_UPDATE["introduction"],
+        body=[("paragraph", f"<p>{HEBREW_UPDATE['paragraph']}</p>")],
     )
     update.save_revision().publish()
     return update
@@ -83,16 +84,11 @@ def standard_pages(site_url):
         ("en", "Working groups", "The working groups meet once a month."),
         ("he", "צוותי עבודה", "צוותי העבודה נפגשים פעם בחודש."),
     ]:
-        home = HomePage.objects.get(locale__language_code=language)
-        page = home.add_child(
-            instance=StandardPage(
-                title=title,
-                slug=f"working-groups-e2e-{language}",
-                body=[("paragraph", f"<p>{text}</p>")],
-            )
+        made[language] = StandardPageFactory(
+            parent=seeded_page(HomePage, language),
+            title=title,
+            body=[("paragraph", f"<p>{text}</p>")],
         )
-        page.save_revision().publish()
-        made[language] = page
     return made
 
 
@@ -149,7 +145,7 @@ def _type_paragraph(page, editor, text):
 
 
 def test_an_editor_translates_an_update_to_english(site_url, editor, hebrew_update, browser, page):
-    english_index = NewsIndexPage.objects.get(locale__language_code="en")
+    english_index = seeded_page(NewsIndexPage, "en")
     reader = _reader(browser)
 
     log_in(page, site_url, editor, then=f"/admin/pages/{hebrew_update.pk}/edit/")
@@ -248,7 +244,7 @@ def test_a_newsletter_issue_is_composed_and_sent(
     # Autosave (tested in test_admin_updates.py) could create the issue from its add form
     # while "publish" is pressed on that same form: two pages with one slug.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-    archive = NewsletterIndexPage.objects.get(locale__language_code="he")
+    archive = seeded_page(NewsletterIndexPage)
     title, subject = "גיליון נובמבר של המטה השיתופי", "חדשות המטה השיתופי לחודש נובמבר"
     paragraph = "שלום לכל החברות והחברים בקיבוצים השיתופיים."
     reader = _reader(browser)
