@@ -225,6 +225,16 @@ class Stack:
                 paths.append(json.loads(line).get("path"))
         return paths
 
+    def reached_gunicorn(self, path, timeout=10):
+        """Whether gunicorn logged a request for `path`. It writes the access line after the
+        response has gone, so the line may come a moment after the client has the answer."""
+        deadline = time.monotonic() + timeout
+        while path not in self.gunicorn_paths():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
+        return True
+
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory):
