@@ -1,30 +1,20 @@
-"""factory_boy factories for home's pages, for tests.
-
-factory_boy and wagtail-factories are development dependencies: nothing the site runs (the
-seed included) imports this module."""
+"""factory_boy factories for home's pages, for tests."""
 
 import factory
 import wagtail_factories
 
+from core.factories import page_factory
+
 from .models import ContactFormField, ContactPage, HomePage, StandardPage, VisionPage
 
-
-class HomePageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"בית {n}")
-    slug = factory.Sequence(lambda n: f"home-{n}")
-
-    class Meta:
-        model = HomePage
-
-
-class StandardPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"עמוד {n}")
-    slug = factory.Sequence(lambda n: f"page-{n}")
-    introduction = "עמוד לדוגמה."
-    body = factory.LazyFunction(lambda: [("paragraph", "<p>פסקה לדוגמה.</p>")])
-
-    class Meta:
-        model = StandardPage
+HomePageFactory = page_factory(HomePage, "בית {n}", "home")
+StandardPageFactory = page_factory(
+    StandardPage,
+    "עמוד {n}",
+    "page",
+    introduction="עמוד לדוגמה.",
+    body=factory.LazyFunction(lambda: [("paragraph", "<p>פסקה לדוגמה.</p>")]),
+)
 
 
 def _section(heading, items):
@@ -69,15 +59,13 @@ def _form_fields():
     ]
 
 
-class ContactPageFactory(wagtail_factories.PageFactory):
-    """A contact page whose form asks for a name, an email address and a message."""
-
-    title = factory.Sequence(lambda n: f"צור קשר {n}")
-    slug = factory.Sequence(lambda n: f"contact-{n}")
-    to_address = "shitufi@tkz.co.il"
-    subject = "פנייה מהאתר"
-    thank_you_text = "תודה, קיבלנו את פנייתך."
-    form_fields = factory.LazyFunction(_form_fields)
-
-    class Meta:
-        model = ContactPage
+# A contact page whose form asks for a name, an email address and a message.
+ContactPageFactory = page_factory(
+    ContactPage,
+    "צור קשר {n}",
+    "contact",
+    to_address="shitufi@tkz.co.il",
+    subject="פנייה מהאתר",
+    thank_you_text="תודה, קיבלנו את פנייתך.",
+    form_fields=factory.LazyFunction(_form_fields),
+)

@@ -1,8 +1,5 @@
 """factory_boy factories for legal requests, for tests. A request is a kibbutz's and counsel
-are users: the caller gives them (members/factories.py makes both).
-
-factory_boy and wagtail-factories are development dependencies: nothing the site runs (the
-seed included) imports this module."""
+are users: the caller gives them (members/factories.py makes both)."""
 
 import factory
 import wagtail_factories

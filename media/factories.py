@@ -1,8 +1,4 @@
-"""factory_boy factories for the media section's pages, for tests.
-
-factory_boy and wagtail-factories are development dependencies: nothing the site runs (the
-seed included) imports this module.
-"""
+"""factory_boy factories for the media section's pages, for tests."""
 
 import datetime
 
@@ -11,6 +7,7 @@ import wagtail_factories
 from django.utils import timezone
 from wagtail.models import Collection
 
+from core.factories import page_factory
 from core.illustrations import pdf_file
 
 from .models import (
@@ -44,34 +41,33 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
     )
 
 
-class MediaIndexPageFactory(wagtail_factories.PageFactory):
-    title = "מדיה והסברה"
-    slug = factory.Sequence(lambda n: f"media-{n}")
-
-    class Meta:
-        model = MediaIndexPage
-
-
-class _MediaItemFactory(wagtail_factories.PageFactory):
-    slug = factory.Sequence(lambda n: f"item-{n}")
-    introduction = "פריט לדוגמה במדור המדיה."
-
-    class Meta:
-        abstract = True
-
-
-class VideoPageFactory(_MediaItemFactory):
-    title = factory.Sequence(lambda n: f"סרטון {n}")
-    video_url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
-    published_at = factory.LazyFunction(timezone.localdate)
-    thumbnail = factory.SubFactory(ImageFactory)
-
-    class Meta:
-        model = VideoPage
+MediaIndexPageFactory = page_factory(MediaIndexPage, "מדיה והסברה", "media")
+INTRODUCTION = "פריט לדוגמה במדור המדיה."
+VideoPageFactory = page_factory(
+    VideoPage,
+    "סרטון {n}",
+    "video",
+    introduction=INTRODUCTION,
+    video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    published_at=factory.LazyFunction(timezone.localdate),
+    thumbnail=factory.SubFactory(ImageFactory),
+)
+PublicationPageFactory = page_factory(
+    PublicationPage,
+    "פרסום {n}",
+    "publication",
+    introduction=INTRODUCTION,
+    kind=PublicationKind.BOOKLET,
+    published_at=factory.LazyFunction(timezone.localdate),
+    document=factory.SubFactory(DocumentFactory),
+    cover=factory.SubFactory(ImageFactory),
+)
 
 
-class GalleryPageFactory(_MediaItemFactory):
+class GalleryPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"גלריה {n}")
+    slug = factory.Sequence(lambda n: f"gallery-{n}")
+    introduction = INTRODUCTION
     published_at = factory.LazyFunction(timezone.localdate)
 
     class Meta:
@@ -90,21 +86,12 @@ class GalleryPageFactory(_MediaItemFactory):
             )
 
 
-class PublicationPageFactory(_MediaItemFactory):
-    title = factory.Sequence(lambda n: f"פרסום {n}")
-    kind = PublicationKind.BOOKLET
-    published_at = factory.LazyFunction(timezone.localdate)
-    document = factory.SubFactory(DocumentFactory)
-    cover = factory.SubFactory(ImageFactory)
-
-    class Meta:
-        model = PublicationPage
-
-
-class EventPageFactory(_MediaItemFactory):
+class EventPageFactory(wagtail_factories.PageFactory):
     """An event a week from now, two hours long; `past=True` for one a month ago."""
 
     title = factory.Sequence(lambda n: f"סדנה {n}")
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    introduction = INTRODUCTION
     kind = EventKind.WORKSHOP
     starts_at = factory.LazyFunction(
         lambda: timezone.now().replace(microsecond=0) + datetime.timedelta(days=7)

@@ -1,7 +1,4 @@
-"""factory_boy factories for HQ updates, for tests.
-
-factory_boy and wagtail-factories are development dependencies: nothing the site runs (the
-seed included) imports this module."""
+"""factory_boy factories for HQ updates, for tests."""
 
 import datetime
 
@@ -10,15 +7,11 @@ import wagtail_factories
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.factories import page_factory
+
 from .models import NewsCategory, NewsIndexPage, NewsPage
 
-
-class NewsIndexPageFactory(wagtail_factories.PageFactory):
-    title = "עדכונים מהמטה"
-    slug = factory.Sequence(lambda n: f"updates-{n}")
-
-    class Meta:
-        model = NewsIndexPage
+NewsIndexPageFactory = page_factory(NewsIndexPage, "עדכונים מהמטה", "updates")
 
 
 class NewsPageFactory(wagtail_factories.PageFactory):

@@ -1,31 +1,20 @@
-"""factory_boy factories for the newsletter, for tests.
-
-factory_boy and wagtail-factories are development dependencies: nothing the site runs (the
-seed included) imports this module."""
+"""factory_boy factories for the newsletter, for tests."""
 
 import factory
-import wagtail_factories
 from django.utils import timezone
+
+from core.factories import page_factory
 
 from .models import NewsletterIndexPage, NewsletterIssuePage, Subscriber
 
-
-class NewsletterIndexPageFactory(wagtail_factories.PageFactory):
-    title = "הניוזלטר"
-    slug = factory.Sequence(lambda n: f"newsletter-{n}")
-
-    class Meta:
-        model = NewsletterIndexPage
-
-
-class NewsletterIssuePageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"גיליון {n}")
-    slug = factory.Sequence(lambda n: f"issue-{n}")
-    subject = factory.LazyAttribute(lambda issue: issue.title)
-    body = factory.LazyFunction(lambda: [("paragraph", "<p>שלום לחברות ולחברים.</p>")])
-
-    class Meta:
-        model = NewsletterIssuePage
+NewsletterIndexPageFactory = page_factory(NewsletterIndexPage, "הניוזלטר", "newsletter")
+NewsletterIssuePageFactory = page_factory(
+    NewsletterIssuePage,
+    "גיליון {n}",
+    "issue",
+    subject=factory.LazyAttribute(lambda issue: issue.title),
+    body=factory.LazyFunction(lambda: [("paragraph", "<p>שלום לחברות ולחברים.</p>")]),
+)
 
 
 class SubscriberFactory(factory.django.DjangoModelFactory):

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# Variables the tests set themselves: never inherited from the shell that runs them.
+# Variables the tests set themselves, and where files go (S3_*): never inherited from the
+# shell that runs them.
 CHOSEN = {
     "DJANGO_SETTINGS_MODULE",
     "SECRET_KEY",
@@ -19,13 +20,17 @@ CHOSEN = {
     "HOST",
     "PORT",
     "TASKS_BACKEND",
+    "LOG_FORMAT",
+    "LOG_LEVEL",
 }
 
 
-def _python(*args, **env):
+def python(*args, timeout=120, **env):
     """Python in a new process at the project's root, with the production settings unless
     `env` names another module."""
-    environment = {k: v for k, v in os.environ.items() if k not in CHOSEN}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in CHOSEN and not k.startswith("S3_")
+    }
     environment |= {"DJANGO_SETTINGS_MODULE": "config.settings.production", **env}
     return subprocess.run(
         [sys.executable, *args],
@@ -33,13 +38,13 @@ def _python(*args, **env):
         env=environment,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
     )
 
 
 def manage(*args, **env):
     """`manage.py *args` with the production settings, unless `env` names another module."""
-    return _python("manage.py", *args, **env)
+    return python("manage.py", *args, **env)
 
 
 def setting(name, **env):
@@ -50,6 +55,6 @@ def setting(name, **env):
         "import importlib, json, os; settings = importlib.import_module("
         f"os.environ['DJANGO_SETTINGS_MODULE']); print(json.dumps(settings.{name}))"
     )
-    result = _python("-c", code, **env)
+    result = python("-c", code, **env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.splitlines()[-1])

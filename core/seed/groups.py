@@ -4,9 +4,13 @@ Editors write, publish, schedule, unpublish and delete pages (HQ's editors are t
 publishers: the site's news cannot wait for a second person); an editor who wants a second
 reading submits the page to the approval workflow, where Moderators approve it. Moderators
 also keep the site's settings and the member kibbutzim. Newsletter senders, Legal counsel and
-Member kibbutzim get their own permissions from the apps that define them.
+Member kibbutzim exist for the apps that define their work.
+
+Here are the permissions of Wagtail and of core; an app grants those of its own models with
+a `group_permissions` attribute on its AppConfig ({group name: ["app_label.codename", ...]}).
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import (
     Collection,
@@ -31,12 +35,6 @@ GROUPS = {
             ADMIN_ACCESS,
             "wagtail_localize.submit_translation",
             "core.change_sitesettings",
-            "members.add_kibbutz",
-            "members.change_kibbutz",
-            "members.add_invitation",
-            "legal.add_counselcontact",
-            "legal.change_counselcontact",
-            "legal.delete_counselcontact",
         ],
         "pages": [
             "add_page",
@@ -48,20 +46,8 @@ GROUPS = {
         ],
         "collections": ["add", "change", "choose", "delete"],
     },
-    NEWSLETTER_SENDERS: {
-        "permissions": [
-            ADMIN_ACCESS,
-            "newsletter.send_campaign",
-            "newsletter.view_subscriber",
-        ],
-        "pages": [],
-        "collections": [],
-    },
-    LEGAL_COUNSEL: {
-        "permissions": [ADMIN_ACCESS, "legal.work_on_requests"],
-        "pages": [],
-        "collections": [],
-    },
+    NEWSLETTER_SENDERS: {"permissions": [ADMIN_ACCESS], "pages": [], "collections": []},
+    LEGAL_COUNSEL: {"permissions": [ADMIN_ACCESS], "pages": [], "collections": []},
     MEMBER_KIBBUTZIM: {"permissions": [], "pages": [], "collections": []},
 }
 
@@ -93,6 +79,10 @@ def ensure_groups():
                     collection=root_collection,
                     permission=_permission(f"{app}.{action}_{model}"),
                 )
+    for config in apps.get_app_configs():
+        for name, permissions in getattr(config, "group_permissions", {}).items():
+            group, _created = Group.objects.get_or_create(name=name)
+            group.permissions.add(*(_permission(p) for p in permissions))
 
 
 # Wagtail's migrations name the approval workflow and its task in English; names are data,

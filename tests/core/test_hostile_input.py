@@ -16,7 +16,7 @@ from urllib.parse import unquote, unquote_to_bytes
 
 import pytest
 from django.core import signing
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import reverse
 from wagtail.models import Page, Site
 
@@ -278,11 +278,6 @@ def world(django_db_setup, django_db_blocker):
             event=EventPageFactory(parent=media),
             contact=ContactPageFactory(parent=home),
         )
-        if connection.vendor == "postgresql":
-            # Planner statistics for the tables the seed filled: without them the media
-            # listing's query takes a second, in each of its tests.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
         yield world
         transaction.set_rollback(True)
 

@@ -117,6 +117,9 @@ def _walk(page, site_url, screens, content, report):
         page.evaluate("() => localStorage.clear()")
         response = page.goto(f"{site_url}{url}")
         assert response.status == 200, url
+        # Not sent back to the dashboard ("no permission"): the screen itself.
+        home = reverse("wagtailadmin_home")
+        assert url == home or page.url != f"{site_url}{home}", f"{url} led to the dashboard"
         for control in controls:
             page.locator(f"{control} >> visible=true").first.click()
         if controls:  # what a control opens may load its content after the click
