@@ -20,7 +20,6 @@ The setting SEED_ILLUSTRATION_WIDTH caps a picture's width, keeping its proporti
 draw small ones, which is much faster.
 """
 
-import functools
 import math
 import random
 from io import BytesIO
@@ -273,7 +272,6 @@ def _capped(size):
     return size if width <= cap else (cap, round(height * cap / width))
 
 
-@functools.cache
 def _jpeg(motif, seed, size):
     rnd = random.Random(seed)  # noqa: S311 — a drawing, not a secret
     width, height = size
@@ -285,8 +283,7 @@ def _jpeg(motif, seed, size):
 
 
 def illustration(motif, seed=0, size=LANDSCAPE):
-    """The JPEG bytes of `motif` drawn with `seed` (the same seed draws the same picture).
-    Kept for the process's life: the end-to-end tests seed the site once per test."""
+    """The JPEG bytes of `motif` drawn with `seed` (the same seed draws the same picture)."""
     return _jpeg(motif, seed, _capped(size))
 
 

@@ -108,7 +108,7 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
 class ContactPage(AbstractEmailForm, SectionPage):
     """The HQ's contact details (from the site settings) and a contact form whose messages
     are kept in the admin and emailed to the HQ. Bots are turned away by a hidden field and
-    a per-address rate limit."""
+    a signed start time (core/antispam.py), and by a per-address rate limit."""
 
     RATE_LIMIT = 5  # messages per address per hour
     RATE_WINDOW = 60 * 60

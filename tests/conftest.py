@@ -4,6 +4,7 @@ import shutil
 import time
 
 import pytest
+from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
@@ -56,10 +57,13 @@ def django_db_setup(
 def committed_db(request, django_db_setup, django_db_blocker):
     """Database access outside a transaction, for a test whose data other threads must see
     (a live server, concurrent workers); the seeded site is put back after it."""
-    if "db" in request.fixturenames:
+    if {"db", "transactional_db"} & set(request.fixturenames) or request.node.get_closest_marker(
+        "django_db"
+    ):
         pytest.fail(
-            "`db` (which `django_user_model` and `admin_client` ask for) would keep this "
-            "test's data in a transaction other threads cannot see"
+            "`db` (which `django_user_model` and `admin_client` ask for) or the django_db "
+            "marker would keep this test's data in a transaction other threads cannot see, "
+            "or flush the seeded site"
         )
     with django_db_blocker.unblock():
         try:
@@ -139,7 +143,6 @@ class CapturingSmtpHandler:
 @pytest.fixture
 def smtp_server(settings):
     """A real SMTP server (aiosmtpd) on loopback, and Django's SMTP backend pointed at it."""
-    from aiosmtpd.controller import Controller
 
     port = free_port()
     handler = CapturingSmtpHandler()

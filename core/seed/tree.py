@@ -18,8 +18,8 @@ def ensure_child(parent, slug, build):
 
 
 def link_pages(body, parent):
-    """StreamField data `body` with each call to action's page, written as a slug, made
-    the child of `parent` with that slug."""
+    """StreamField data `body` with each call to action's page, written as a slug, replaced
+    by the existing child of `parent` with that slug."""
     linked = []
     for kind, value in body:
         if kind == "call_to_action":

@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 
 import environ
+import psycopg
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -91,8 +92,6 @@ def _query(url, sql):
     if config["ENGINE"].endswith("sqlite3"):
         connect = sqlite3.connect(config["NAME"])
     else:
-        import psycopg
-
         connect = psycopg.connect(url)
     with contextlib.closing(connect) as connection:
         return connection.execute(sql).fetchall()

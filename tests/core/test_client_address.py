@@ -10,6 +10,7 @@ from django.test import RequestFactory
 
 from core.client_address import client_address
 from newsletter.models import ConsentEvent
+from newsletter.views import RATE_LIMIT
 
 NGINX = "127.0.0.1"
 
@@ -72,8 +73,6 @@ def _signup(client, visitor, number):
 @pytest.mark.django_db
 @pytest.mark.usefixtures("behind_nginx")
 def test_visitors_behind_nginx_have_their_own_signup_limit_and_consent_record(client):
-    from newsletter.views import RATE_LIMIT
-
     cache.clear()
     statuses = [_signup(client, "198.51.100.1", n).status_code for n in range(RATE_LIMIT + 1)]
     assert statuses == [200] * RATE_LIMIT + [429]

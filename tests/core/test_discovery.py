@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from core.factories import translate
 from core.models import SiteSettings
+from core.templatetags.seo_tags import json_ld
 from home.factories import StandardPageFactory
 from media.factories import EventPageFactory, MediaIndexPageFactory
 from news.factories import NewsIndexPageFactory, NewsPageFactory
@@ -80,8 +81,6 @@ def test_event_page_is_an_event(client, home):
 
 
 def test_json_ld_cannot_close_its_script_element(home, rf):
-    from core.templatetags.seo_tags import json_ld
-
     html = json_ld({"headline": "</script><script>alert(1)</script>"})
     assert html.count("</script>") == 1
 

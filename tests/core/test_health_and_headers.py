@@ -2,6 +2,8 @@
 
 import pytest
 from django.db import connection
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from home.factories import StandardPageFactory
 
@@ -22,9 +24,6 @@ def test_healthz_reports_the_parts_without_secrets(client, settings):
 
 
 def test_healthz_counts_the_task_backlog(client, settings):
-    from django.utils import timezone
-    from django_tasks_db.models import DBTaskResult
-
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     for status in ("READY", "READY", "FAILED", "SUCCESSFUL"):
         DBTaskResult.objects.create(

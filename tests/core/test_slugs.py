@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from core.slugs import latin_slug
@@ -34,8 +35,6 @@ def test_a_page_saved_without_a_slug_gets_a_latin_one(home):
 
 @pytest.mark.django_db
 def test_the_admin_slug_field_transliterates_as_the_editor_types(admin_client, home):
-    from bs4 import BeautifulSoup
-
     response = admin_client.get(
         reverse("wagtailadmin_pages:add", args=("home", "standardpage", home.pk))
     )

@@ -24,8 +24,16 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import psycopg
 import pytest
+import redis
 import requests
+from aiosmtpd.controller import Controller
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from psycopg import sql
 from requests.adapters import HTTPAdapter
 
 from tests.conftest import CapturingSmtpHandler
@@ -61,9 +69,6 @@ http {{
 
 
 def _fresh_database(url):
-    import psycopg
-    from psycopg import sql
-
     parts = urlsplit(url)
     name = sql.Identifier(parts.path.lstrip("/"))
     with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as admin:
@@ -72,17 +77,11 @@ def _fresh_database(url):
 
 
 def _fresh_redis(url):
-    import redis
-
     redis.Redis.from_url(url).flushdb()
 
 
 def _self_signed_certificate(workdir):
     """A certificate for 127.0.0.1, which the visitors are told to trust."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
@@ -241,7 +240,6 @@ def stack(tmp_path_factory):
     assert Path(NGINX).exists(), "Debian's nginx is needed: apt-get install nginx"
     workdir = tmp_path_factory.mktemp("deploy")
     site = Stack(workdir)
-    from aiosmtpd.controller import Controller
 
     smtp_port = free_port()
     smtp = Controller(site.smtp, hostname="127.0.0.1", port=smtp_port)

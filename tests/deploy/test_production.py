@@ -8,7 +8,10 @@ import signal
 import time
 
 import pytest
+from playwright.sync_api import sync_playwright
 
+from newsletter.views import RATE_LIMIT
+from tests.e2e.conftest import CHROMIUM_ARGS, find_chromium
 from tests.html import soup
 from tests.legal.conftest import PDF, form_data
 
@@ -41,8 +44,6 @@ def _form_started(visitor):
 
 
 def test_each_visitor_has_their_own_signup_limit_and_forged_addresses_are_ignored(stack):
-    from newsletter.views import RATE_LIMIT
-
     first, second = stack.visitor("127.0.0.10"), stack.visitor("127.0.0.11")
     started = _form_started(first)
     statuses = [_signup(first, n, started).status_code for n in range(RATE_LIMIT + 1)]
@@ -156,9 +157,6 @@ def test_a_legal_attachment_is_sent_only_through_the_permission_checked_view(sta
 @pytest.fixture
 def admin_page(stack):
     """Chromium, trusting the site's self-signed certificate."""
-    from playwright.sync_api import sync_playwright
-
-    from tests.e2e.conftest import CHROMIUM_ARGS, find_chromium
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)

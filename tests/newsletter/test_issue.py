@@ -12,6 +12,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from core.factories import translate
 from home.models import HomePage
 from news.factories import NewsIndexPageFactory, NewsPageFactory
+from newsletter.blocks import UpdatesBlock
 from newsletter.emails import UNSUBSCRIBE_MARKER, html_to_text, render_issue
 from newsletter.factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory
 from newsletter.models import NewsletterIndexPage, NewsletterIssuePage
@@ -168,7 +169,6 @@ def test_editors_preview_the_email_in_the_admin(issue, admin_user):
 def test_a_new_updates_block_is_valid_as_it_starts():
     """The "HQ updates" block of a new issue starts with no slot to fill: left as it is,
     it takes the latest updates, as the editors' guide says."""
-    from newsletter.blocks import UpdatesBlock
 
     block = UpdatesBlock()
     value = block.get_default()

@@ -14,6 +14,7 @@ from core.models import SiteSettings
 from newsletter import control
 from newsletter.factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory
 from newsletter.models import NewsletterIssuePage, Subscriber
+from tests.newsletter.test_subscription import _form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -61,8 +62,6 @@ def test_an_issue_on_the_wire(
 def test_the_confirmation_email_on_the_wire(
     client, smtp_server, django_capture_on_commit_callbacks
 ):
-    from tests.newsletter.test_subscription import _form_data
-
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/subscription/", _form_data(email="noa@example.org"))
     (message,) = smtp_server.messages()
@@ -97,8 +96,6 @@ def _sender(envelope):
 def test_the_confirmation_is_from_the_newsletters_name_in_the_readers_language(
     client, smtp_server, django_capture_on_commit_callbacks, language
 ):
-    from tests.newsletter.test_subscription import _form_data
-
     prefix = "" if language == "he" else f"/{language}"
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"{prefix}/subscription/", _form_data(language=language))

@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail, signing
 from django.core.cache import cache
+from django.test import Client
 
 from home.factories import StandardPageFactory
 from newsletter.forms import SubscribeForm
@@ -198,8 +199,6 @@ def active(client, django_capture_on_commit_callbacks):
 
 
 def test_one_click_unsubscribe_needs_no_cookie_or_token(active):
-    from django.test import Client
-
     scanner = Client(enforce_csrf_checks=True)
     url = f"/subscription/unsubscribe/{active.token}/"
     assert scanner.get(url).status_code == 200
