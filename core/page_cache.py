@@ -2,8 +2,8 @@
 so that a newsletter sending thousands of readers to the site costs the database nothing.
 
 Only what a view marks public is stored (`allow`, or the `cacheable` decorator): Wagtail
-pages, through the `before_serve_page` hook that runs after Wagtail's own view-restriction
-check, and the search.
+pages, through a `before_serve_page` hook (core/wagtail_hooks.py; a restricted page's
+answers are redirects, forms or never-cache pages, none of them stored), and the search.
 A marked response is still stored only when it is a 200 that sets no cookie and used no CSRF
 token, and that its view did not mark private or uncacheable. It is served only to GET and
 HEAD requests without a session or a messages cookie: a logged-in user, or one with a message

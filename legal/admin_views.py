@@ -1,19 +1,21 @@
 """Counsel's workspace in the Wagtail admin: the requests, one request with its files, and
 what counsel does to it. Only users with legal.work_on_requests (the Legal counsel group)
-get in; to anyone else these URLs do not exist (404). Every look and every change is
-written to the audit log."""
+get in; to anyone else these URLs do not exist (404), and the attempt is recorded
+(legal.refusals). Every look and every change is written to the audit log."""
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.http import Http404
+from django.db.models import Case, Count, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.groups import LEGAL_COUNSEL
@@ -22,8 +24,27 @@ from members.models import Kibbutz
 from . import submission
 from .downloads import serve_attachment
 from .records import Attachment, AuditEntry, LegalRequest, Message, Topic
+from .refusals import refuse
 
 PERMISSION = "legal.work_on_requests"
+# Waiting on counsel or the kibbutz: everything but answered and closed.
+OPEN_STATUSES = [
+    LegalRequest.Status.NEW,
+    LegalRequest.Status.ASSIGNED,
+    LegalRequest.Status.IN_PROGRESS,
+    LegalRequest.Status.AWAITING_KIBBUTZ,
+]
+URGENCY_RANK = Case(
+    When(urgency=LegalRequest.Urgency.URGENT, then=Value(0)),
+    When(urgency=LegalRequest.Urgency.SOON, then=Value(1)),
+    default=Value(2),
+)
+ORDERINGS = {
+    "newest": ["-created_at", "-pk"],
+    "oldest": ["created_at", "pk"],
+    "urgency": [URGENCY_RANK.asc(), "created_at", "pk"],  # the most urgent, oldest first
+}
+PER_PAGE = 50
 
 
 def counsel_users():
@@ -33,13 +54,20 @@ def counsel_users():
 class _CounselOnly:
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(PERMISSION):
-            raise Http404
+            refuse(request, kwargs.get("public_id"))
         response = super().dispatch(request, *args, **kwargs)
         add_never_cache_headers(response)
         return response
 
 
 class RequestFilter(forms.Form):
+    q = forms.CharField(
+        label=gettext_lazy("Search"),
+        help_text=gettext_lazy("Reference, kibbutz, subject or description"),
+        required=False,
+        max_length=200,
+        widget=forms.SearchInput,
+    )
     status = forms.ChoiceField(
         label=gettext_lazy("Status"),
         required=False,
@@ -57,6 +85,26 @@ class RequestFilter(forms.Form):
         label=gettext_lazy("Kibbutz"), required=False, queryset=Kibbutz.objects.all()
     )
     mine = forms.BooleanField(label=gettext_lazy("Assigned to me"), required=False)
+    order = forms.ChoiceField(
+        label=gettext_lazy("Sort"),
+        required=False,
+        choices=[
+            ("newest", gettext_lazy("Newest first")),
+            ("oldest", gettext_lazy("Oldest first")),
+            ("urgency", gettext_lazy("Most urgent first")),
+        ],
+    )
+
+
+def search(requests, text):
+    """The requests whose reference, kibbutz (either name) or text contains `text`."""
+    return requests.filter(
+        Q(reference__icontains=text)
+        | Q(kibbutz__name_he__icontains=text)
+        | Q(kibbutz__name_en__icontains=text)
+        | Q(subject__icontains=text)
+        | Q(description__icontains=text)
+    )
 
 
 class RequestListView(_CounselOnly, WagtailAdminTemplateMixin, TemplateView):
@@ -67,6 +115,7 @@ class RequestListView(_CounselOnly, WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         form = RequestFilter(self.request.GET or None)
         requests = LegalRequest.objects.select_related("kibbutz", "assigned_to")
+        order = "newest"
         if form.is_valid():
             data = form.cleaned_data
             for field in ("status", "topic", "urgency", "kibbutz"):
@@ -74,7 +123,36 @@ class RequestListView(_CounselOnly, WagtailAdminTemplateMixin, TemplateView):
                     requests = requests.filter(**{field: data[field]})
             if data["mine"]:
                 requests = requests.filter(assigned_to=self.request.user)
-        return super().get_context_data(filter_form=form, requests=requests[:200], **kwargs)
+            if data["q"].strip():
+                requests = search(requests, data["q"].strip())
+            order = data["order"] or order
+        paginator = WagtailPaginator(requests.order_by(*ORDERINGS[order]), PER_PAGE)
+        page = paginator.get_page(self.request.GET.get("p"))  # a bad number: the first/last
+        return super().get_context_data(
+            filter_form=form,
+            page=page,
+            elided_page_range=paginator.get_elided_page_range(page.number),
+            workload=self.workload(),
+            unassigned=LegalRequest.objects.filter(
+                status__in=OPEN_STATUSES, assigned_to=None
+            ).count(),
+            **kwargs,
+        )
+
+    @staticmethod
+    def workload():
+        """Each counsel with the number of open requests assigned to them, in one query."""
+        return (
+            counsel_users()
+            .annotate(
+                open_requests=Count(
+                    "assigned_legal_requests",
+                    filter=Q(assigned_legal_requests__status__in=OPEN_STATUSES),
+                    distinct=True,
+                )
+            )
+            .order_by("first_name", "last_name", "username")
+        )
 
 
 class ActionForm(forms.Form):
@@ -106,11 +184,13 @@ class RequestDetailView(_CounselOnly, WagtailAdminTemplateMixin, TemplateView):
     template_name = "legal/admin/detail.html"
     header_icon = "form"
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.legal_request = get_object_or_404(
+    @cached_property
+    def legal_request(self):
+        # Looked up on first use, after _CounselOnly let the user in: someone else is refused
+        # (and recorded) whether the request exists or not.
+        return get_object_or_404(
             LegalRequest.objects.select_related("kibbutz", "submitted_by", "assigned_to"),
-            public_id=kwargs["public_id"],
+            public_id=self.kwargs["public_id"],
         )
 
     def get_page_title(self):
@@ -180,10 +260,10 @@ def apply_actions(legal_request, user, data):
 
 
 class DownloadView(_CounselOnly, TemplateView):
-    def get(self, request, public_id, attachment_id):
+    def get(self, request, public_id, file_id):
         attachment = get_object_or_404(
             Attachment.objects.select_related("request"),
-            pk=attachment_id,
+            public_id=file_id,
             request__public_id=public_id,
         )
         AuditEntry.record(

@@ -8,13 +8,14 @@ class LegalConfig(AppConfig):
     name = "legal"
     verbose_name = _("Legal advice")
     # What the seed grants (core/seed/groups.py): counsel work on the requests, moderators
-    # choose who hears of each topic.
+    # choose who hears of each topic and see who was refused a request (legal.refusals).
     group_permissions = {
         LEGAL_COUNSEL: ["legal.work_on_requests"],
         MODERATORS: [
             "legal.add_counselcontact",
             "legal.change_counselcontact",
             "legal.delete_counselcontact",
+            "legal.view_refusedaccess",
         ],
     }
     default_auto_field = "django.db.models.BigAutoField"

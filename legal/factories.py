@@ -9,7 +9,8 @@ from wagtail.models import PageViewRestriction
 
 from core.groups import LEGAL_COUNSEL, MEMBER_KIBBUTZIM
 
-from .models import CounselContact, LegalRequest, LegalRequestPage, ReferenceCounter, Topic
+from .models import CounselContact, LegalRequest, LegalRequestPage, Topic
+from .records import random_reference
 
 
 class LegalRequestPageFactory(wagtail_factories.PageFactory):
@@ -35,9 +36,7 @@ class LegalRequestPageFactory(wagtail_factories.PageFactory):
 class LegalRequestFactory(factory.django.DjangoModelFactory):
     """A routine request on the bylaws; give its `kibbutz` (and `submitted_by`)."""
 
-    reference = factory.LazyFunction(
-        lambda: ReferenceCounter.next_reference(timezone.localdate().year)
-    )
+    reference = factory.LazyFunction(lambda: random_reference(timezone.localdate().year))
     topic = Topic.BYLAWS
     subject = "תיקון תקנון"
     description = "האם אפשר לתקן את התקנון באסיפה אחת?"

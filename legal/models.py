@@ -16,7 +16,7 @@ from .records import (
     LegalRequest,
     Message,
     Notice,
-    ReferenceCounter,
+    RefusedAccess,
     Topic,
 )
 from .views import serve_request_page
@@ -29,7 +29,7 @@ __all__ = [
     "LegalRequestPage",
     "Message",
     "Notice",
-    "ReferenceCounter",
+    "RefusedAccess",
     "Topic",
 ]
 

@@ -8,13 +8,15 @@ requests are deleted when the retention period ends (`manage.py purge_legal_requ
 The page with the form is in legal.models, above the forms and views; everything else of
 the app builds on these records."""
 
+import secrets
 import uuid
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.groups import LEGAL_COUNSEL
 from core.storage import private_storage
 
 
@@ -38,7 +40,7 @@ class CounselContact(models.Model):
         verbose_name=_("counsel"),
         on_delete=models.CASCADE,
         related_name="legal_topics",
-        limit_choices_to={"groups__name": "Legal counsel"},
+        limit_choices_to={"groups__name": LEGAL_COUNSEL},
     )
 
     class Meta:
@@ -52,24 +54,16 @@ class CounselContact(models.Model):
         return f"{self.get_topic_display()}: {self.counsel}"
 
 
-class ReferenceCounter(models.Model):
-    """The last reference number given in a year (LR-2026-0042): taken under a row lock
-    in the transaction that stores the request, so two requests never share one."""
+# No 0/O or 1/I: a reference is read out on the phone and copied from paper.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
-    year = models.PositiveIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
 
-    def __str__(self):
-        return f"{self.year}: {self.last}"
-
-    @classmethod
-    def next_reference(cls, year):
-        with transaction.atomic():
-            cls.objects.get_or_create(year=year)
-            counter = cls.objects.select_for_update().get(year=year)
-            counter.last += 1
-            counter.save(update_fields=["last"])
-        return f"LR-{year}-{counter.last:04d}"
+def random_reference(year):
+    """LR-2026-7KQ3XM: random, so that references do not tell how many requests the
+    association gets; 32⁶ (about a billion) a year, so a collision is rare, and the caller
+    draws again on one (legal.submission)."""
+    code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+    return f"LR-{year}-{code}"
 
 
 class LegalRequest(models.Model):
@@ -86,7 +80,7 @@ class LegalRequest(models.Model):
         ANSWERED = "answered", _("Answered")
         CLOSED = "closed", _("Closed")
 
-    # In URLs; the reference is for people, and guessable.
+    # In URLs; the reference is for people.
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
     kibbutz = models.ForeignKey(
@@ -143,6 +137,8 @@ def _attachment_path(attachment, filename):
 
 class Attachment(models.Model):
     request = models.ForeignKey(LegalRequest, on_delete=models.CASCADE, related_name="attachments")
+    # In URLs: a sequential id would tell how many files the association holds.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     file = models.FileField(storage=private_storage, upload_to=_attachment_path, max_length=200)
     name = models.CharField(_("file name"), max_length=160)
     content_type = models.CharField(max_length=100)
@@ -246,3 +242,41 @@ class Notice(models.Model):
 
     def __str__(self):
         return f"{self.request} {self.kind} → {self.to}"
+
+
+class RefusedAccess(models.Model):
+    """A logged-in account answered "not found" on a request, one of its files or counsel's
+    screens (legal.refusals): who, when, from where, what they asked for. Read-only in the
+    admin, for HQ; kept when the request is purged (the reference stays, the link goes)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    address = models.CharField(_("IP address"), max_length=45, blank=True)
+    method = models.CharField(_("method"), max_length=10)
+    path = models.CharField(_("path"), max_length=300)
+    request = models.ForeignKey(
+        LegalRequest,
+        verbose_name=_("legal request"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="refusals",
+    )
+    reference = models.CharField(_("reference"), max_length=20, blank=True)
+    # HQ was emailed when this refusal made the account's count reach LEGAL_PROBE_LIMIT.
+    hq_notified = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("refused attempt")
+        verbose_name_plural = _("refused attempts")
+        indexes = [models.Index(fields=["user", "at"])]
+
+    def __str__(self):
+        return f"{self.user} {self.method} {self.path} {self.at:%Y-%m-%d %H:%M}"

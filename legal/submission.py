@@ -3,12 +3,19 @@ files are saved in one transaction; the notices wait in an outbox and are mailed
 commit, so a mail failure never loses a request."""
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from core.groups import LEGAL_COUNSEL
 
-from .records import Attachment, AuditEntry, CounselContact, Notice, ReferenceCounter
+from .records import (
+    Attachment,
+    AuditEntry,
+    CounselContact,
+    LegalRequest,
+    Notice,
+    random_reference,
+)
 from .tasks import send_notices
 
 
@@ -29,13 +36,26 @@ def _send_after_commit(legal_request):
     transaction.on_commit(lambda: send_notices.enqueue(legal_request.pk), robust=True)
 
 
+def _save_with_a_reference(legal_request, attempts=5):
+    """Insert the request under a random reference, drawing a new one if it is taken."""
+    for attempt in range(attempts):
+        legal_request.reference = random_reference(timezone.localdate().year)
+        try:
+            with transaction.atomic():  # a savepoint: the outer transaction goes on
+                legal_request.save(force_insert=True)
+            return
+        except IntegrityError:
+            taken = LegalRequest.objects.filter(reference=legal_request.reference).exists()
+            if not taken or attempt == attempts - 1:
+                raise
+
+
 @transaction.atomic
 def submit(form, user):
     legal_request = form.save(commit=False)
-    legal_request.reference = ReferenceCounter.next_reference(timezone.now().year)
     legal_request.submitted_by = user
     legal_request.privacy_acknowledged_at = timezone.now()
-    legal_request.save()
+    _save_with_a_reference(legal_request)
     for upload, name, content_type in form.cleaned_data["attachments"]:
         attachment = Attachment(
             request=legal_request, name=name, content_type=content_type, size=upload.size

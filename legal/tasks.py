@@ -5,13 +5,17 @@ run (`manage.py send_legal_notices`, run every few minutes)."""
 
 import logging
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
+from wagtail.models import Site
 
 from core.links import absolute_url
 from core.mail import send_mail
+from core.models import SiteSettings
 
 from .records import Notice
 
@@ -60,3 +64,25 @@ def send_pending(notices):
 @task()
 def send_notices(request_id):
     send_pending(Notice.objects.filter(request_id=request_id, sent_at__isnull=True))
+
+
+@task()
+def tell_hq_of_probing(user_id, count):
+    """Tell HQ (the site settings' email) that an account was refused `count` times within
+    the probe window (legal.refusals): who, how often, and where the attempts are listed;
+    nothing of any request. A failure is logged: the attempts stay listed in the admin."""
+    user = get_user_model().objects.get(pk=user_id)
+    hq = SiteSettings.for_site(Site.objects.get(is_default_site=True)).email
+    with translation.override("he"):  # HQ reads Hebrew
+        context = {
+            "account": user.email or user.get_username(),
+            "count": count,
+            "minutes": settings.LEGAL_PROBE_WINDOW_SECONDS // 60,
+            "url": absolute_url(reverse("legal_refusals:index") + f"?user={user.pk}"),
+        }
+        subject = render_to_string("legal/email/probing_subject.txt", context).strip()
+        body = render_to_string("legal/email/probing.txt", context)
+    try:
+        send_mail(subject, body, [hq])
+    except Exception as error:  # whatever the mail server says, the attempts stay listed
+        logger.warning("HQ not told of refused attempts by user %s: %s", user_id, error)

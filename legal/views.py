@@ -1,12 +1,13 @@
 """The members' side of legal requests: the form on the request page, "my requests", one
 request with counsel's replies, and its files. A member sees the requests of their own
-kibbutz only; anything else is a 404, so nobody learns that a request exists."""
+kibbutz only; anything else is a 404, so nobody learns that a request exists, and is
+recorded (legal.refusals)."""
 
 import functools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from . import submission
 from .downloads import serve_attachment
 from .forms import LegalRequestForm
 from .records import Attachment, AuditEntry, LegalRequest, Message
+from .refusals import refuse
 
 
 def kibbutzim_of(user):
@@ -70,20 +72,25 @@ def _members_only(view):
 
 
 def _visible_request(request, public_id):
-    return get_object_or_404(
-        LegalRequest.objects.select_related("kibbutz"),
-        public_id=public_id,
-        kibbutz__in=kibbutzim_of(request.user),
-    )
+    try:
+        return LegalRequest.objects.select_related("kibbutz").get(
+            public_id=public_id, kibbutz__in=kibbutzim_of(request.user)
+        )
+    except LegalRequest.DoesNotExist:
+        refuse(request, public_id)
 
 
 @never_cache
 @login_required
 def my_requests(request):
-    requests = LegalRequest.objects.filter(kibbutz__in=kibbutzim_of(request.user)).select_related(
-        "kibbutz"
+    kibbutzim = kibbutzim_of(request.user)
+    requests = LegalRequest.objects.filter(kibbutz__in=kibbutzim).select_related("kibbutz")
+    return TemplateResponse(
+        request,
+        "legal/my_requests.html",
+        # Someone with no kibbutz (an editor) is told whom to ask, not "no requests yet".
+        {"requests": requests, "has_kibbutz": kibbutzim.exists()},
     )
-    return TemplateResponse(request, "legal/my_requests.html", {"requests": requests})
 
 
 @_members_only
@@ -102,8 +109,10 @@ def detail(request, public_id):
 
 
 @_members_only
-def download(request, public_id, attachment_id):
+def download(request, public_id, file_id):
     legal_request = _visible_request(request, public_id)
-    attachment = get_object_or_404(Attachment, pk=attachment_id, request=legal_request)
+    attachment = Attachment.objects.filter(public_id=file_id, request=legal_request).first()
+    if attachment is None:
+        refuse(request, public_id)
     AuditEntry.record(legal_request, request.user, AuditEntry.Action.DOWNLOADED, attachment.name)
     return serve_attachment(attachment)

@@ -3,8 +3,10 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 from django.core.validators import MaxLengthValidator
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 
@@ -12,15 +14,52 @@ from core.links import absolute_url
 from core.mail import send_mail
 
 
-class SiteLoginForm(AuthenticationForm):
-    """Django's login form gives the username field the model's max length but never checks
-    it: a longer username went on to authenticate(), and django-axes's log of the failure
-    (a 255-character column) raised a DataError on PostgreSQL."""
+def account_username(typed):
+    """The username of the account a login names. Usernames are the email address in lower
+    case, and people type it in any case; a few accounts (the local superuser) have another
+    username, and may log in with it or with their email address. Unknown names come back in
+    lower case, so that django-axes counts "Name@X" and "name@x" as one username, and a
+    password reset lifts exactly the lock-outs counted (members.models.User.save)."""
+    User = get_user_model()
+    for match in (Q(username=typed), Q(username__iexact=typed), Q(email__iexact=typed)):
+        usernames = list(User.objects.filter(match).values_list("username", flat=True)[:2])
+        if len(usernames) == 1:  # two accounts that differ only in case: ambiguous
+            return usernames[0]
+    return typed.lower()
+
+
+class EmailLoginMixin:
+    """The login field is the email address: labelled so, an email input (the right
+    keyboard on a phone, the browser's saved logins), left to right in a Hebrew page, and
+    normalised (account_username) before the login is checked and counted."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("The email address or the password is wrong."),
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         username = self.fields["username"]
+        # The email field's own name ("דואר אלקטרוני"), as Django labels a model's fields.
+        username.label = capfirst(_("email"))
+        # The form is sent with novalidate: a username that is not an address still goes.
+        username.widget.input_type = "email"
+        username.widget.attrs.update(
+            autocomplete="username", autocapitalize="none", spellcheck="false", dir="ltr"
+        )
+        username.widget.attrs.pop("placeholder", None)  # Wagtail's: "Enter your username"
+        # Django's form gives the field the model's max length but never checks it: a longer
+        # name went on to authenticate(), and django-axes's log of the failure (a
+        # 255-character column) raised a DataError on PostgreSQL.
         username.validators.append(MaxLengthValidator(username.max_length))
+
+    def clean_username(self):
+        return account_username(self.cleaned_data["username"])
+
+
+class SiteLoginForm(EmailLoginMixin, AuthenticationForm):
+    pass
 
 
 class AcceptInvitationForm(forms.Form):
@@ -92,10 +131,13 @@ class PasswordResetForm(DjangoPasswordResetForm):
         send_mail(subject, render_to_string(email_template_name, context), [to_email])
 
 
-class AdminLoginForm(LoginForm):
+class AdminLoginForm(EmailLoginMixin, LoginForm):
     """Wagtail's login form, whose password field has no label of its own: Django then
-    shows the field's name, "Password", in every language."""
+    shows the field's name, "Password", in every language. Without its "remember me": a
+    session ends when the browser closes (SESSION_EXPIRE_AT_BROWSER_CLOSE), and Wagtail
+    would give a remembered one a two-week cookie instead."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Password")
+        del self.fields["remember"]

@@ -16,6 +16,8 @@ def send_invitation(invitation, language):
         context = {
             "invitation": invitation,
             "url": absolute_url(reverse("account:invitation", args=[token])),
+            # Where to come back later: the account home, which the site's header links to.
+            "home_url": absolute_url(reverse("account:home")),
         }
         subject = render_to_string("account/email/invitation_subject.txt", context).strip()
         body = render_to_string("account/email/invitation.txt", context)

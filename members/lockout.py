@@ -4,7 +4,9 @@ django-axes locks a (username, address) pair after AXES_FAILURE_LIMIT failures, 
 stranger who knows a member's username locks only their own connection out of it. That
 alone would let one address try every account in turn, so an address is also locked, for
 any username, after LOGIN_FAILURES_PER_ADDRESS failures within the cool-off. A password
-reset lifts the lock-outs of that username (members.models.User.save).
+reset lifts the lock-outs of that username (members.models.User.save), not an address's:
+an address that tried many accounts waits out the cool-off, and the lock-out page says which.
+Both login forms give axes the account's username whatever its case (members.forms).
 """
 
 from axes.attempts import get_cool_off_threshold
@@ -13,6 +15,7 @@ from axes.helpers import get_failure_limit
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum
+from django.shortcuts import render
 
 
 class LockoutHandler(AxesDatabaseHandler):
@@ -29,3 +32,17 @@ class LockoutHandler(AxesDatabaseHandler):
             attempt_time__gte=get_cool_off_threshold(request),
         )
         return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """Axes' lock-out page (AXES_LOCKOUT_CALLABLE), told which lock it is, so that it
+    advises a password reset only where a new password lifts the lock."""
+    address_locked = (
+        LockoutHandler().address_failures(request) >= settings.LOGIN_FAILURES_PER_ADDRESS
+    )
+    return render(
+        request,
+        settings.AXES_LOCKOUT_TEMPLATE,
+        {"address_locked": address_locked},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )

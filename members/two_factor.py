@@ -187,7 +187,10 @@ def typed_key(device):
 
 
 def _pairing(device):
-    return {"qr": _qr_svg(device.config_url), "secret": typed_key(device)}
+    key = typed_key(device)
+    # Each block spelled out for screen readers, which would read "JBSW" as a word.
+    spelled = [" ".join(block) for block in key.split()]
+    return {"qr": _qr_svg(device.config_url), "secret": key, "spelled": spelled}
 
 
 def _issue_recovery_codes(user):

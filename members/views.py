@@ -16,18 +16,22 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
 
 from core.groups import MEMBER_KIBBUTZIM
 
 from .forms import AcceptInvitationForm, PasswordResetForm, SiteLoginForm
+from .menu import menu_items
 from .models import Invitation, Membership
+from .sessions import IDLE_ENDED
 
 
 @never_cache
 @login_required
 def home(request):
     memberships = request.user.memberships.select_related("kibbutz")
-    return TemplateResponse(request, "account/home.html", {"memberships": memberships})
+    context = {"memberships": memberships, "menu": menu_items(request)}
+    return TemplateResponse(request, "account/home.html", context)
 
 
 class LoginView(auth_views.LoginView):
@@ -35,9 +39,16 @@ class LoginView(auth_views.LoginView):
     authentication_form = SiteLoginForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):
+        # Said once: the previous login ended after a while without activity.
+        idle_ended = self.request.session.pop(IDLE_ENDED, False)
+        return super().get_context_data(**kwargs, idle_ended=idle_ended)
+
 
 class LogoutView(auth_views.LogoutView):
-    next_page = "/"
+    def get_default_redirect_url(self):
+        """The home page in the reader's language."""
+        return Site.find_for_request(self.request).root_page.localized.url
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -1,8 +1,12 @@
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.models import PageViewRestriction
 
 from . import two_factor
 from .invitations import send_invitation
@@ -90,3 +94,30 @@ def two_factor_recovery_codes_item(request):
         "label": _("New recovery codes"),
         "help_text": _("Replaces your recovery codes; the old ones stop working."),
     }
+
+
+# Pages restricted to groups (the legal-advice form): a clear answer instead of a loop.
+
+MEMBERS_ONLY = (PageViewRestriction.LOGIN, PageViewRestriction.GROUPS)
+
+
+@hooks.register("before_serve_page")
+def refuse_logged_in_outsiders(page, request, serve_args, serve_kwargs):
+    """A logged-in person outside the groups a page is restricted to gets a 403 saying what
+    the page is and whom to ask. Wagtail's own check (`check_view_restrictions`, which runs
+    after every `before_serve_page` hook) would send them to the login page, and the login
+    page sends a logged-in user back to the page: a redirect loop. The anonymous still go to
+    the login; password restrictions stay Wagtail's."""
+    if not request.user.is_authenticated:
+        return None
+    if all(
+        restriction.accept_request(request)
+        for restriction in page.get_view_restrictions()
+        if restriction.restriction_type in MEMBERS_ONLY
+    ):
+        return None
+    login = f"{reverse('account:login')}?{urlencode({'next': request.get_full_path()})}"
+    context = {"page": page, "switch_account_url": login}
+    response = TemplateResponse(request, "account/no_access.html", context, status=403)
+    add_never_cache_headers(response)
+    return response

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Right after the user is known: an idle session ends before anything acts on it.
+    "members.sessions.IdleSessionMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "members.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -211,6 +213,7 @@ AXES_HANDLER = "members.lockout.LockoutHandler"
 AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "members.lockout.lockout_response"  # the template, told which lock
 AXES_VERBOSE = False
 # Two-factor authentication for everyone who enters the admin (members/two_factor.py).
 TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=True)
@@ -286,6 +289,8 @@ PRIVATE_ROOT = env.path("PRIVATE_ROOT", default=VAR_DIR / "private")
 PRIVATE_ACCEL_PREFIX = env.str("PRIVATE_ACCEL_PREFIX", default="")
 # Closed legal requests are deleted after this many days (seven years).
 LEGAL_RETENTION_DAYS = env.int("LEGAL_RETENTION_DAYS", default=7 * 365 + 2)
+LEGAL_PROBE_LIMIT = env.int("LEGAL_PROBE_LIMIT", default=10)
+LEGAL_PROBE_WINDOW_SECONDS = env.int("LEGAL_PROBE_WINDOW_SECONDS", default=3600)
 MEDIA_URL = "/uploads/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -357,6 +362,14 @@ NEWSLETTER_RATE_PER_MINUTE = env.int("NEWSLETTER_RATE_PER_MINUTE", default=6000)
 NEWSLETTER_STALE_CLAIM_SECONDS = env.int("NEWSLETTER_STALE_CLAIM_SECONDS", default=15 * 60)
 
 SESSION_COOKIE_HTTPONLY = True
+# A login lasts until the browser closes, and ends after a while without a request: sooner
+# for those who can enter the admin (staff, counsel, editors), whose sessions reach the legal
+# requests (members/sessions.py).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_IDLE_SECONDS_ADMIN = env.int("SESSION_IDLE_SECONDS_ADMIN", default=30 * 60)
+SESSION_IDLE_SECONDS_MEMBERS = env.int("SESSION_IDLE_SECONDS_MEMBERS", default=2 * 60 * 60)
+# The database forgets a session left idle that long even if no request comes to end it.
+SESSION_COOKIE_AGE = max(SESSION_IDLE_SECONDS_ADMIN, SESSION_IDLE_SECONDS_MEMBERS)
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

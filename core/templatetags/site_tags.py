@@ -133,3 +133,11 @@ def tel_href(number):
     if digits.startswith("0"):
         digits = "972" + digits[1:]
     return f"tel:+{digits}" if digits else ""
+
+
+@register.filter
+def isolate(text):
+    """`text` between Unicode FSI and PDI marks, as <bdi> does in markup: a Hebrew name in
+    an English sentence (or an email address in a Hebrew one) keeps its own direction and
+    does not reorder the words around it."""
+    return f"\u2068{text}\u2069" if text else text

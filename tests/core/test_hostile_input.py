@@ -219,6 +219,13 @@ TARGETS = {
     "admin-legal-list": lambda w, v: Target(
         at("legal_admin:list", value=v) + f"?status={v}&kibbutz={v}&mine={v}", user="admin"
     ),
+    "admin-legal-search": lambda w, v: Target(
+        at("legal_admin:list", value=v) + f"?q={v}&order={v}&p={v}", user="admin"
+    ),
+    "admin-legal-refusals": lambda w, v: Target(
+        at("legal_refusals:index", value=v) + f"?user={v}&at_after={v}&at_before={v}&p={v}",
+        user="admin",
+    ),
     "admin-legal-request": lambda w, v: Target(f"/admin/legal/{v}/", user="admin"),
     "admin-legal-download": lambda w, v: Target(
         f"/admin/legal/{w.legal_request.public_id}/files/{v}/", user="admin"

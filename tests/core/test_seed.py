@@ -123,6 +123,28 @@ def test_groups_and_their_powers():
     assert not members.permissions.filter(codename="access_admin").exists()
 
 
+def test_each_app_grants_its_own_models_permissions():
+    """Declared on the apps' AppConfigs (`group_permissions`), granted by the seed."""
+    for config in apps.get_app_configs():
+        for name, permissions in getattr(config, "group_permissions", {}).items():
+            granted = {
+                f"{app}.{codename}"
+                for app, codename in Group.objects.get(name=name).permissions.values_list(
+                    "content_type__app_label", "codename"
+                )
+            }
+            assert set(permissions) <= granted, (config.label, name)
+    editors = Group.objects.get(name=groups.EDITORS)
+    assert editors.permissions.filter(codename="change_newscategory").exists()
+
+
+def test_a_release_gives_existing_groups_the_permissions_a_new_version_grants():
+    moderators = Group.objects.get(name=groups.MODERATORS)
+    moderators.permissions.remove(*moderators.permissions.filter(codename="view_refusedaccess"))
+    call_command("ensure_groups")
+    assert moderators.permissions.filter(codename="view_refusedaccess").exists()
+
+
 @pytest.mark.parametrize("language", ["he", "en"])
 def test_vision_text_parses_into_sections(language):
     vision = parse_vision((SEED_DATA / f"vision_2010.{language}.txt").read_text("utf-8"))

@@ -269,6 +269,7 @@ def stack(tmp_path_factory):
     _fresh_database(DATABASE_URL)
     _fresh_redis(REDIS_URL)
     site.manage("migrate", "--noinput")
+    site.manage("ensure_groups")
     site.manage("collectstatic", "--noinput")
     site.manage("seed")
     site.data = json.loads(site.manage("setup", str(SUBSCRIBERS), module="tests.deploy.site_data"))

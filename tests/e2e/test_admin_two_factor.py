@@ -1,8 +1,8 @@
 """Two-step login as an editor meets it, in Chromium: the set-up page wears the admin's look
 (not the public site's), its key can be typed into an app that cannot scan (the code here
-is computed from the key as shown, as such an app would), and later the editor makes new
-recovery codes alone, after a current code (one of the first recovery codes). axe checks
-every page."""
+is computed from the key as a screen reader reads it out, as such an app would), and later
+the editor makes new recovery codes alone, after a current code (one of the first recovery
+codes). axe checks every page."""
 
 import base64
 import re
@@ -37,7 +37,15 @@ def test_an_editor_pairs_an_app_by_typing_the_key_and_renews_recovery_codes(
 
     key = page.locator("[data-two-factor-key]").inner_text()
     assert re.fullmatch(r"[A-Z2-7]{4}( [A-Z2-7]{1,4})+", key), key
-    page.get_by_role("textbox").fill(_code_from_typed_key(key))
+    # A screen reader finds the key by its label, as a list of blocks spelled out, with the
+    # instructions as its description; typed as read out, it gives a working code.
+    spelled = page.get_by_role("list", name="לא מצליחים לסרוק? הקלידו ביישומון את המפתח הזה:")
+    expect(spelled).to_have_attribute("aria-describedby", "two-factor-key-help")
+    expect(page.locator("#two-factor-key-help")).to_be_visible()
+    read_out = spelled.get_by_role("listitem").all_inner_texts()
+    assert all(re.fullmatch(r"[A-Z2-7]( [A-Z2-7]){0,3}", block) for block in read_out)
+    assert "".join(read_out).replace(" ", "") == key.replace(" ", "")
+    page.get_by_role("textbox").fill(_code_from_typed_key(" ".join(read_out)))
     page.get_by_role("button", name="אישור").click()
 
     codes = page.locator("[data-recovery-codes] li")

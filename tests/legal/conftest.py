@@ -1,11 +1,11 @@
 """People and a request for the legal tests: two kibbutzim, a member of each, an editor,
-a counsel user, and a request of kibbutz A with one PDF."""
+a moderator (HQ), a counsel user, and a request of kibbutz A with one PDF."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.factories import translate
-from core.groups import EDITORS, LEGAL_COUNSEL, MEMBER_KIBBUTZIM
+from core.groups import EDITORS, LEGAL_COUNSEL, MEMBER_KIBBUTZIM, MODERATORS
 from legal.factories import LegalRequestPageFactory
 from legal.models import LegalRequest
 from members.factories import KibbutzFactory, MembershipFactory, UserFactory
@@ -44,6 +44,11 @@ def member_b(kibbutz_b):
 @pytest.fixture
 def editor(db):
     return _user("editor", EDITORS)
+
+
+@pytest.fixture
+def moderator(db):
+    return _user("moderator", MODERATORS)
 
 
 @pytest.fixture

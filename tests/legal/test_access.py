@@ -2,7 +2,15 @@
 my requests, a request, an attachment and counsel's admin views, for the anonymous, a
 member of kibbutz A (whose request it is), a member of kibbutz B, an editor and counsel."""
 
+import re
+
 import pytest
+from django.test import Client
+from django.urls import resolve
+from wagtail.models import Locale
+
+from core.models import SiteSettings
+from legal.models import LegalRequestPage
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +19,9 @@ LOGIN = "login"  # a redirect to a login page
 
 # page: expected answer per role (status code, or LOGIN)
 MATRIX = {
-    "form": {"anonymous": LOGIN, "member_a": 200, "member_b": 200, "editor": LOGIN, "counsel": 200},
+    # A logged-in outsider is told whom to ask (403, members/wagtail_hooks.py), not looped
+    # back to the login.
+    "form": {"anonymous": LOGIN, "member_a": 200, "member_b": 200, "editor": 403, "counsel": 200},
     "my_requests": {
         "anonymous": LOGIN,
         "member_a": 200,
@@ -61,16 +71,14 @@ def _urls(submitted, request_page, prefix):
         else request_page.get_translation_or_none(_english()).url,
         "my_requests": f"{prefix}/account/requests/",
         "request": base,
-        "attachment": f"{base}files/{attachment.pk}/",
+        "attachment": f"{base}files/{attachment.public_id}/",
         "admin_list": "/admin/legal/",
         "admin_request": admin,
-        "admin_attachment": f"{admin}files/{attachment.pk}/",
+        "admin_attachment": f"{admin}files/{attachment.public_id}/",
     }
 
 
 def _english():
-    from wagtail.models import Locale
-
     return Locale.objects.get(language_code="en")
 
 
@@ -104,7 +112,7 @@ def test_my_requests_lists_only_the_own_kibbutz(client, submitted, member_a, mem
 def test_the_attachment_download_headers(client, submitted, member_a):
     client.force_login(member_a)
     attachment = submitted.attachments.get()
-    response = client.get(f"/account/requests/{submitted.public_id}/files/{attachment.pk}/")
+    response = client.get(f"/account/requests/{submitted.public_id}/files/{attachment.public_id}/")
     assert response["Content-Disposition"] == "attachment; filename*=UTF-8''contract.pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert {"private", "no-store"} <= {
@@ -117,7 +125,7 @@ def test_behind_nginx_the_file_is_sent_by_x_accel_redirect(client, submitted, me
     settings.PRIVATE_ACCEL_PREFIX = "/_private/"
     client.force_login(member_a)
     attachment = submitted.attachments.get()
-    response = client.get(f"/account/requests/{submitted.public_id}/files/{attachment.pk}/")
+    response = client.get(f"/account/requests/{submitted.public_id}/files/{attachment.public_id}/")
     assert response["X-Accel-Redirect"] == f"/_private/{attachment.file.name}"
     assert response.content == b""
 
@@ -136,7 +144,7 @@ def test_every_look_and_download_is_audited(client, submitted, member_a, counsel
     client.get(f"/account/requests/{submitted.public_id}/")
     client.force_login(counsel)
     client.get(f"/admin/legal/{submitted.public_id}/")
-    client.get(f"/admin/legal/{submitted.public_id}/files/{attachment.pk}/")
+    client.get(f"/admin/legal/{submitted.public_id}/files/{attachment.public_id}/")
     log = list(submitted.audit.order_by("at", "pk").values_list("user__username", "action"))
     assert log == [
         ("member-a", "created"),
@@ -164,8 +172,6 @@ def test_editors_and_moderators_see_nothing_of_it_in_the_admin(client, submitted
     ],
 )
 def test_csrf_is_enforced_on_every_form(url, submitted, request_page, member_a, counsel):
-    from django.test import Client
-
     client = Client(enforce_csrf_checks=True)
     client.force_login(counsel if url == "counsel_action" else member_a)
     target = {
@@ -176,3 +182,37 @@ def test_csrf_is_enforced_on_every_form(url, submitted, request_page, member_a, 
     assert response.status_code == 403, (url, response.status_code)
     submitted.refresh_from_db()
     assert submitted.status == "new"
+
+
+def test_file_urls_carry_the_uuid_not_the_sequential_id(client, submitted, member_a, counsel):
+    attachment = submitted.attachments.get()
+    by_uuid = f"files/{attachment.public_id}/"
+    client.force_login(member_a)
+    assert by_uuid in client.get(f"/account/requests/{submitted.public_id}/").content.decode()
+    by_id = f"/account/requests/{submitted.public_id}/files/{attachment.pk}/"
+    assert client.get(by_id).status_code == 404
+    assert resolve(by_id).view_name != "legal:download"
+    client.force_login(counsel)
+    assert by_uuid in client.get(f"/admin/legal/{submitted.public_id}/").content.decode()
+    by_id = f"/admin/legal/{submitted.public_id}/files/{attachment.pk}/"
+    assert client.get(by_id).status_code == 404
+    assert resolve(by_id).view_name != "legal_admin:download"
+
+
+def test_my_requests_tells_someone_without_a_kibbutz_whom_to_ask(client, editor, site):
+    client.force_login(editor)
+    page = client.get("/en/account/requests/").content.decode()
+    assert "not linked to a member kibbutz" in page
+    assert f"mailto:{SiteSettings.for_site(site).email}" in page
+    assert "has not submitted a request yet" not in page
+
+
+def test_my_requests_leads_to_the_form_in_the_readers_language(
+    client, member_a, request_page, english
+):
+    client.force_login(member_a)
+    for prefix, locale in (("", request_page.locale), ("/en", english)):
+        page = client.get(f"{prefix}/account/requests/").content.decode()
+        forms = {p.url for p in LegalRequestPage.objects.live().filter(locale=locale)}
+        links = set(re.findall(r'<a class="button" href="([^"]+)"', page))
+        assert links and links <= forms, (prefix, links, forms)

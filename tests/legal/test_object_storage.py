@@ -166,7 +166,7 @@ def test_a_legal_file_lands_in_the_private_bucket_closed_to_anonymous_readers(s3
 
 def test_the_owner_is_sent_a_short_lived_signed_link_that_downloads(client, s3, stored, member_a):
     client.force_login(member_a)
-    url = f"/account/requests/{stored.request.public_id}/files/{stored.pk}/"
+    url = f"/account/requests/{stored.request.public_id}/files/{stored.public_id}/"
     response = client.get(url)
     assert response.status_code == 302
     assert "no-store" in response["Cache-Control"]
@@ -189,7 +189,7 @@ def test_the_owner_is_sent_a_short_lived_signed_link_that_downloads(client, s3, 
 
 def test_counsel_gets_a_signed_link_from_the_admin(client, s3, stored, counsel):
     client.force_login(counsel)
-    response = client.get(f"/admin/legal/{stored.request.public_id}/files/{stored.pk}/")
+    response = client.get(f"/admin/legal/{stored.request.public_id}/files/{stored.public_id}/")
     assert response.status_code == 302
     assert "X-Amz-Signature=" in response["Location"]
 
@@ -198,6 +198,6 @@ def test_counsel_gets_a_signed_link_from_the_admin(client, s3, stored, counsel):
 def test_no_one_else_gets_a_link(client, request, s3, stored, role):
     if role != "anonymous":
         client.force_login(request.getfixturevalue(role))
-    response = client.get(f"/account/requests/{stored.request.public_id}/files/{stored.pk}/")
+    response = client.get(f"/account/requests/{stored.request.public_id}/files/{stored.public_id}/")
     assert response.status_code == 404
     assert "Location" not in response

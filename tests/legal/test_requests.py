@@ -8,11 +8,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from core.groups import LEGAL_COUNSEL
+from legal import submission
+from legal.factories import CounselContactFactory
 from legal.models import AuditEntry, LegalRequest, Message, Notice
 from legal.retention import purge
 from legal.uploads import clean_name
@@ -25,7 +29,7 @@ XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 def test_a_request_is_stored_with_a_reference_and_its_files(submitted, member_a, kibbutz_a):
     year = timezone.now().year
-    assert re.fullmatch(rf"LR-{year}-\d{{4}}", submitted.reference)
+    assert re.fullmatch(rf"LR-{year}-[2-9A-HJ-NP-Z]{{6}}", submitted.reference)
     assert (submitted.kibbutz, submitted.submitted_by, submitted.status) == (
         kibbutz_a,
         member_a,
@@ -40,12 +44,28 @@ def test_a_request_is_stored_with_a_reference_and_its_files(submitted, member_a,
     assert "contract" not in attachment.file.name, "stored under a random name"
 
 
-def test_references_count_up(client, member_a, request_page, counsel):
+def test_references_do_not_count_the_requests(client, member_a, request_page, counsel):
+    """Random, so that nobody learns from theirs how many requests the association gets."""
+    client.force_login(member_a)
+    for _ in range(3):
+        client.post(request_page.url, form_data())
+    references = list(LegalRequest.objects.order_by("pk").values_list("reference", flat=True))
+    year = timezone.localdate().year
+    assert all(re.fullmatch(rf"LR-{year}-[2-9A-HJ-NP-Z]{{6}}", r) for r in references)
+    codes = [r.rsplit("-", 1)[1] for r in references]
+    assert not any(code.isdigit() for code in codes), references
+    assert len(set(references)) == 3
+
+
+def test_a_taken_reference_is_drawn_again(client, member_a, request_page, counsel, monkeypatch):
+    year = timezone.localdate().year
+    drawn = iter([f"LR-{year}-AAAAAA", f"LR-{year}-AAAAAA", f"LR-{year}-BBBBBB"])
+    monkeypatch.setattr(submission, "random_reference", lambda year: next(drawn))
     client.force_login(member_a)
     for _ in range(2):
-        client.post(request_page.url, form_data())
-    first, second = LegalRequest.objects.order_by("pk").values_list("reference", flat=True)
-    assert int(second[-4:]) == int(first[-4:]) + 1
+        assert client.post(request_page.url, form_data()).status_code == 302
+    references = LegalRequest.objects.order_by("pk").values_list("reference", flat=True)
+    assert list(references) == [f"LR-{year}-AAAAAA", f"LR-{year}-BBBBBB"]
 
 
 def test_counsel_and_the_submitter_are_told_without_any_content(submitted, counsel, member_a):
@@ -80,17 +100,13 @@ def test_a_mail_failure_keeps_the_request_and_the_notice_is_retried(
 
 
 def test_counsel_routing_follows_the_topic(client, member_a, request_page, django_user_model):
-    from django.contrib.auth.models import Group
-
-    from legal.models import CounselContact
-
-    group = Group.objects.get(name="Legal counsel")
+    group = Group.objects.get(name=LEGAL_COUNSEL)
     tax = django_user_model.objects.create_user("tax", "tax@example.org")
     other = django_user_model.objects.create_user("other", "other@example.org")
     for user in (tax, other):
         user.groups.add(group)
-    CounselContact.objects.create(topic="tax", counsel=tax)
-    CounselContact.objects.create(topic="other", counsel=other)
+    CounselContactFactory(topic="tax", counsel=tax)
+    CounselContactFactory(topic="other", counsel=other)
     client.force_login(member_a)
     client.post(request_page.url, form_data(topic="tax"))
     client.post(request_page.url, form_data(topic="land"))

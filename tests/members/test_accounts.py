@@ -39,6 +39,13 @@ def test_login_and_the_my_kibbutz_page(client, member):
     assert "no-store" in page["Cache-Control"]
 
 
+@pytest.mark.parametrize(("prefix", "home"), [("", "/"), ("/en", "/en/")])
+def test_logging_out_leads_to_the_home_page_in_the_readers_language(client, member, prefix, home):
+    client.force_login(member)
+    response = client.post(f"{prefix}/account/logout/")
+    assert response.status_code == 302 and response.url == home
+
+
 def test_repeated_failures_lock_the_login_for_a_while_not_for_good(client, member, settings):
     settings.AXES_COOLOFF_TIME = datetime.timedelta(seconds=2)
     statuses = [_login(client, "wrong").status_code for _ in range(settings.AXES_FAILURE_LIMIT)]

@@ -48,7 +48,10 @@ def test_guessing_across_many_usernames_locks_the_address(client, member, settin
         for n in range(settings.LOGIN_FAILURES_PER_ADDRESS)
     ]
     assert statuses == [200] * (settings.LOGIN_FAILURES_PER_ADDRESS - 1) + [429]
-    assert _login(client, STRANGER, PASSWORD).status_code == 429, "even the right password"
+    locked = _login(client, STRANGER, PASSWORD)
+    assert locked.status_code == 429, "even the right password"
+    # A new password would not lift this lock: the page does not advise one.
+    assert not soup(locked, 429).select("main a[href*=password-reset]")
     assert _login(client, MEMBER, PASSWORD).status_code == 302, "other addresses are not"
 
 

@@ -6,10 +6,14 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
+from django.utils.translation import gettext
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.users.models import UserProfile
+
+from tests.html import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -333,3 +337,34 @@ def test_the_second_step_speaks_the_admin_language_chosen(client, counsel):
     profile.preferred_language = "en"
     profile.save()
     assert client.get("/admin/").url.startswith("/en/account/two-factor/verify/")
+
+
+@pytest.mark.parametrize("path", ["/account/two-factor/setup/", REPAIR])
+def test_the_key_is_labelled_explained_and_read_out_character_by_character(
+    client, counsel, path, request
+):
+    if path == REPAIR:
+        request.getfixturevalue("verified")
+    response = client.get(path)
+    page = soup(response)
+    shown = page.select_one("[data-two-factor-key]")
+    assert shown.name == "code" and shown["aria-hidden"] == "true"
+    # What a screen reader reads instead: the blocks as a list, their characters spaced, so
+    # that it spells them, in English letter names.
+    spelled = page.select_one("[data-two-factor-key-spelled]")
+    assert spelled["role"] == "list" and spelled["lang"] == "en" and spelled["dir"] == "ltr"
+    blocks = [item.text for item in spelled.select("li")]
+    assert all(re.fullmatch(r"[A-Z2-7]( [A-Z2-7]){0,3}", block) for block in blocks), blocks
+    assert "".join(blocks).replace(" ", "") == shown.text.replace(" ", "")
+    with translation.override("he"):
+        label = gettext("Cannot scan? Type this key into the app instead:")
+        help_text = gettext(
+            "Spaces do not matter. The key has only letters and the digits 2 to 7. If the app"
+            " asks for the type of key, choose “time-based”."
+        )
+    assert page.find(id=spelled["aria-labelledby"]).text == label
+    assert page.find(id=spelled["aria-describedby"]).text == help_text
+    # The key as read out works in an app: its code is accepted.
+    device = TOTPDevice.objects.get(user=counsel, confirmed=False)
+    key = base64.b32decode("".join(blocks).replace(" ", ""))
+    assert device.verify_token(f"{totp(key, step=30, t0=0, digits=6):06d}")
