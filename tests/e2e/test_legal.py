@@ -14,6 +14,7 @@ from legal.models import LegalRequest, LegalRequestPage
 from members.factories import PASSWORD, MembershipFactory, UserFactory
 
 from .axe import assert_accessible
+from .legal_form import submit_a_request
 
 
 @pytest.fixture
@@ -43,14 +44,7 @@ def test_member_submits_and_counsel_answers(site_url, browser, people, settings,
     _log_in(member, people["member"])
     expect(member).to_have_url(request_page)
     assert_accessible(member)
-    form = member.locator("main form")
-    form.locator("select[name=topic]").select_option("bylaws")
-    form.locator("input[name=subject]").fill("תיקון התקנון")
-    form.locator("textarea[name=description]").fill("האם אפשר לתקן את התקנון באסיפה אחת?")
-    form.locator("input[name=phone]").fill("050-1234567")
-    form.locator("input[name=attachments]").set_input_files(str(document))
-    form.locator("input[name=privacy]").check()
-    form.locator("button[type=submit]").click()
+    submit_a_request(member.locator("main form"), document)
     legal_request = LegalRequest.objects.get()
     expect(member.locator("main h1")).to_contain_text(legal_request.reference)
     assert_accessible(member)

@@ -25,6 +25,7 @@ from members.invitations import send_invitation
 from members.models import Invitation
 
 from .axe import assert_accessible
+from .legal_form import submit_a_request
 
 SECRETARY = "Dana.Secretary@Example.org"
 NEW_PASSWORD = "gate-orchard-2026-tractor"
@@ -80,19 +81,13 @@ def test_a_secretary_asks_and_counsel_answers(site_url, browser, kibbutz, settin
     secretary.locator("main").get_by_role("link", name=form_page.title).click()
     expect(secretary).to_have_url(f"{site_url}{form_page.url}")
     assert_accessible(secretary)
-    form = secretary.locator("main form")
-    form.locator("select[name=topic]").select_option("bylaws")
-    form.locator("input[name=subject]").fill("תיקון התקנון")
-    form.locator("textarea[name=description]").fill("האם אפשר לתקן את התקנון באסיפה אחת?")
-    form.locator("input[name=phone]").fill("050-1234567")
-    form.locator("input[name=attachments]").set_input_files(str(document))
-    form.locator("input[name=privacy]").check()
-    form.locator("button[type=submit]").click()
+    submit_a_request(secretary.locator("main form"), document)
     legal_request = LegalRequest.objects.get()
     expect(secretary.locator("main h1")).to_contain_text(legal_request.reference)
     assert_accessible(secretary)
     secretary.locator("header").get_by_role("button", name="יציאה").click()
     expect(secretary.locator("header").get_by_role("link", name="כניסת חברים")).to_be_visible()
+    assert_accessible(secretary)
 
     # Counsel: the admin's login, then pairing an app by typing the key.
     counsel = browser.new_context().new_page()
@@ -105,8 +100,10 @@ def test_a_secretary_asks_and_counsel_answers(site_url, browser, kibbutz, settin
     counsel.get_by_role("textbox").fill(_code_from_typed_key(key))
     counsel.get_by_role("button", name="אישור").click()
     expect(counsel.locator("[data-recovery-codes] li")).to_have_count(10)
+    assert_accessible(counsel)
     counsel.locator("main a.button").click()
     counsel.wait_for_url(re.compile(r"/admin/$"))
+    assert_accessible(counsel)
 
     # The request, found by its reference, answered.
     counsel.get_by_role("link", name="בקשות לייעוץ משפטי").click()
@@ -122,6 +119,7 @@ def test_a_secretary_asks_and_counsel_answers(site_url, browser, kibbutz, settin
     counsel.locator("textarea[name=reply]").fill(ANSWER)
     counsel.locator("form[method=post] button[type=submit]").last.click()
     expect(counsel.locator("main")).to_contain_text(ANSWER)
+    assert_accessible(counsel)
 
     # The secretary logs in again, with the address in capitals, and reads the answer.
     secretary.locator("header").get_by_role("link", name="כניסת חברים").click()
