@@ -12,6 +12,7 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -280,3 +281,8 @@ class RefusedAccess(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.method} {self.path} {self.at:%Y-%m-%d %H:%M}"
+
+    @admin.display(description=_("kind of request"))
+    def kind(self):
+        """The HTTP method in words HQ reads (GET is a look, POST a form sent)."""
+        return _("viewing") if self.method in ("GET", "HEAD") else _("sending a form")

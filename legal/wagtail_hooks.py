@@ -90,7 +90,7 @@ class RefusedAccessViewSet(ModelViewSet):
     model = RefusedAccess
     icon = "warning"
     form_fields = []  # there is no form: ReadOnlyPolicy refuses adding and changing
-    list_display = ["at", "user", "address", "method", "path", "reference"]
+    list_display = ["at", "user", "address", "kind", "path", "reference"]
     filterset_class = RefusedAccessFilterSet
     ordering = "-at"
     copy_view_enabled = False

@@ -61,7 +61,7 @@ LATIN_TEXT_JS = """
 # Words that stay in Latin letters in a Hebrew interface: product, format and language names.
 ALLOWED_WORDS = re.compile(
     r"\b(Wagtail|English|PO|PDF|GIF|JPG|JPEG|PNG|WEBP|DOCX|ODT|XLSX|PPTX|TXT|SVG|URL|HTML|"
-    r"YouTube|Vimeo|RSS|Atom|Draftail|slug|Root|UTC|"
+    r"YouTube|Vimeo|RSS|Atom|Draftail|slug|Root|UTC|IP|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
 

@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
 
 from core import groups
+from legal.models import RefusedAccess
 from news.models import NewsCategory, NewsPage
 from newsletter.models import NewsletterIssuePage
 
@@ -95,7 +96,8 @@ def _screens(update):
 
 def _moderator_screens(in_moderation, issue):
     """What a moderator who also sends the newsletter opens: the page awaiting approval and
-    its approval menu, the workflow's history, the site settings, the newsletter's sending."""
+    its approval menu, the workflow's history, the site settings, the refused looks at legal
+    requests, the newsletter's sending."""
     edit = reverse("wagtailadmin_pages:edit", args=(in_moderation.pk,))
     return [
         (reverse("wagtailadmin_home"), []),
@@ -104,6 +106,7 @@ def _moderator_screens(in_moderation, issue):
         (reverse("wagtailadmin_pages:workflow_history", args=(in_moderation.pk,)), []),
         (reverse("wagtailadmin_reports:workflow"), []),
         (reverse("wagtailsettings:edit", args=("core", "sitesettings")), []),
+        (reverse("legal_refusals:index"), []),
         (reverse("newsletter_admin:campaigns"), []),
         (reverse("newsletter_admin:send", args=(issue.pk,)), []),
     ]
@@ -135,6 +138,9 @@ def test_every_screen_of_an_editors_day_is_in_hebrew(site_url, editor, moderator
     awaiting = NewsPage.objects.filter(locale__language_code="he").order_by("path").last()
     awaiting.get_workflow().start(awaiting, editor)
     moderator.groups.add(Group.objects.get(name=groups.NEWSLETTER_SENDERS))
+    RefusedAccess.objects.create(
+        user=editor, address="203.0.113.5", method="GET", path="/account/requests/x/"
+    )
     issue = NewsletterIssuePage.objects.get(locale__language_code="he")
     content = _content()
 
