@@ -261,7 +261,8 @@ HOST = env.str("HOST", default="127.0.0.1")
 PORT = env.int("PORT", default=8000)
 # "simple": no stemming. PostgreSQL's default configuration would stem Hebrew as English.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+    # Wagtail's database backend, with Hebrew queries asked for under all their words' forms.
+    "default": {"BACKEND": "core.search_backend", "SEARCH_CONFIG": "simple"}
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Slugs in Latin letters, transliterated from Hebrew titles (core/slugs.py).

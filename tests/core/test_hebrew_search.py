@@ -6,6 +6,7 @@ import pytest
 from core.factories import translate
 from core.hebrew import keys, normalize, text_keys
 from home.factories import StandardPageFactory
+from home.models import StandardPage
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from tests.html import soup
 
@@ -163,3 +164,10 @@ def test_a_pointed_query_finds_the_unpointed_text(client, home):
     page = StandardPageFactory(parent=home, title="זרזיר", introduction="שירה בציבור")
     assert page.url in _found(client, "שִׁירָה")
     assert page.url in _found(client, "וְהַשִּׁירָה")
+
+
+@pytest.mark.django_db
+def test_wagtails_search_api_itself_matches_the_other_forms(home):
+    """The backend rewrites the query (core/search_backend.py), not the site's view only."""
+    page = StandardPageFactory(parent=home, title="זרזיר בקיבוצים")
+    assert page in StandardPage.objects.search("הקיבוץ")
