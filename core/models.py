@@ -82,6 +82,7 @@ class BasePage(Page):
         index.SearchField("introduction"),
         # Hebrew words under their prefix- and suffix-free forms too (core/hebrew.py).
         index.SearchField("hebrew_keys"),
+        index.AutocompleteField("hebrew_keys"),
     ]
 
     objects = BasePageManager()

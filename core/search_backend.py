@@ -1,5 +1,5 @@
 """Wagtail's database search backend, with Hebrew queries asked for under every form of
-their words (core/hebrew.py), wherever Wagtail's search API is used for whole words.
+their words (core/hebrew.py): the site search and the editors' admin search alike.
 
 Each Hebrew word of a query becomes "the word as typed, or any of its keys", and the
 query asks for all its words, as the backends' plain-text queries do. The form as typed
@@ -37,14 +37,27 @@ def hebrew_query(text, sqlite=False):
     return And(terms)
 
 
+def _rewritten(query, operator, sqlite):
+    """`query` asked for under its Hebrew words' forms, if it asks for all its words: a
+    string (the site search), or the PlainText the admin's page search parses it into."""
+    if isinstance(query, str) and operator in (None, "and"):
+        return hebrew_query(query, sqlite=sqlite)
+    if isinstance(query, PlainText) and query.operator == "and" and query.boost == 1:
+        return hebrew_query(query.query_string, sqlite=sqlite)
+    return query
+
+
 class HebrewQueries:
-    """Whole-word searches only: autocomplete (the admin's page search and choosers) matches
-    the beginnings of the words as typed, as before."""
+    """Whole-word searches, and autocomplete (the admin's page search and choosers), which
+    matches the last word's beginning as typed besides."""
 
     def search(self, query, model_or_queryset, *args, operator=None, **kwargs):
-        if isinstance(query, str) and operator in (None, "and"):
-            query = hebrew_query(query, sqlite=self.sqlite)
+        query = _rewritten(query, operator, self.sqlite)
         return super().search(query, model_or_queryset, *args, operator=operator, **kwargs)
+
+    def autocomplete(self, query, model_or_queryset, *args, operator=None, **kwargs):
+        query = _rewritten(query, operator, self.sqlite)
+        return super().autocomplete(query, model_or_queryset, *args, operator=operator, **kwargs)
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend module)

@@ -171,3 +171,12 @@ def test_wagtails_search_api_itself_matches_the_other_forms(home):
     """The backend rewrites the query (core/search_backend.py), not the site's view only."""
     page = StandardPageFactory(parent=home, title="זרזיר בקיבוצים")
     assert page in StandardPage.objects.search("הקיבוץ")
+
+
+@pytest.mark.django_db
+def test_the_editors_admin_search_matches_the_other_forms_too(admin_client, home):
+    page = StandardPageFactory(parent=home, title="הזרזיר הנודד")
+    edit = f"/admin/pages/{page.pk}/edit/"
+    for query in ("זרזירים", "בזרזיר", "הזרז"):  # the last one as the editor is typing
+        assert edit in admin_client.get("/admin/pages/search/", {"q": query}).content.decode()
+    assert edit not in admin_client.get("/admin/pages/search/", {"q": "דרור"}).content.decode()
