@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom feeds of an index's updates, in the index's language."""
+"""RSS 2.0 and Atom feeds of an index's updates, in the index's language: all of them, or a
+category's (`?category=<slug>`, as the listing filters them)."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -16,9 +17,13 @@ class RssFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
+        self.updates, active = self.index.filtered_updates(request)
+        self.category = self.index.category(active.get("category"))
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
+        if self.category:
+            return f"{self.index.title}: {self.category.name}"
         return self.index.title
 
     def link(self):
@@ -28,7 +33,7 @@ class RssFeed(Feed):
         return self.index.introduction or self.index.title
 
     def items(self):
-        return self.index.updates()[:FEED_SIZE]
+        return self.updates[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title

@@ -68,6 +68,12 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
             .order_by("-published_at", "-pk")
         )
 
+    def category(self, slug):
+        """The category of this index's language with `slug`, if there is one."""
+        if not slug:
+            return None
+        return NewsCategory.objects.filter(locale=self.locale, slug=slug).first()
+
     def filtered_updates(self, request):
         """The updates and the filters that applied; unknown filter values match nothing,
         malformed ones are ignored (never an error)."""
@@ -112,6 +118,7 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
             context_overrides={
                 "updates": page_or_404(updates, request, PAGE_SIZE),
                 "active_filters": active,
+                "active_category": self.category(active.get("category")),
                 "categories": NewsCategory.objects.filter(locale=self.locale),
                 "years": self.updates().dates("published_at", "year", order="DESC"),
             },

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from core.models import SiteSettings
@@ -118,6 +119,16 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def feed_links(context):
+    """(title, MIME type, address) of the feeds the apps announce on every page
+    (`register_feed_links` hooks, functions of the request), in the reader's language."""
+    request = context.get("request")
+    if request is None:
+        return []
+    return [link for hook in hooks.get_hooks("register_feed_links") for link in hook(request)]
 
 
 @register.filter

@@ -204,3 +204,33 @@ def test_routing_an_update_keeps_wagtails_rules(client, news_index):
     add_update(news_index, "rss", slug="rss")
     response = client.get(f"{news_index.url}rss/")
     assert response["Content-Type"].startswith("application/rss+xml")
+
+
+@pytest.mark.parametrize(
+    ("address", "language"), [("/", "he"), ("/en/", "en"), ("/search/?q=x", "he")]
+)
+def test_every_page_announces_the_updates_feeds_in_its_language(client, address, language):
+    head = soup(client.get(address)).head
+    for kind in ("application/rss+xml", "application/atom+xml"):
+        (link,) = head.select(f"link[rel=alternate][type='{kind}']")
+        feed = feedparser.parse(client.get(link["href"]).content)
+        assert not feed.bozo, feed.bozo_exception
+        assert feed.feed.language == language
+        assert feed.entries
+
+
+def test_a_categorys_listing_links_a_feed_of_that_category(client, news_index):
+    category = NewsCategoryFactory(name="כלכלה", slug="economy")
+    in_category = NewsPageFactory(parent=news_index, title="עדכון כלכלי")
+    in_category.categories.add(category)
+    in_category.save_revision().publish()
+    NewsPageFactory(parent=news_index, title="עדכון אחר")
+    listing = soup(client.get(f"{news_index.url}?category=economy"))
+    for kind in ("rss", "atom"):
+        (link,) = listing.select(f"main a[href$='{kind}/?category=economy']")
+        head_link = listing.head.select_one(f"link[href='{link['href']}']")
+        assert head_link["title"].startswith(f"{news_index.title}: כלכלה")
+        feed = feedparser.parse(client.get(link["href"]).content)
+        assert feed.feed.title == f"{news_index.title}: כלכלה"
+        assert [entry.title for entry in feed.entries] == ["עדכון כלכלי"]
+    assert not soup(client.get(news_index.url)).select("a[href*='rss/?category=']")
