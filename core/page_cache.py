@@ -73,6 +73,18 @@ def _lookup(key):
     return generation, found.get(key)
 
 
+def remembered(key, compute):
+    """`compute()`, kept until content next changes (a new generation): for what every
+    page shows and only a content change can change, such as the feeds announced in
+    every page's head."""
+    generation, stored = _lookup(key)
+    if stored is not None and stored[0] == generation:
+        return stored[1]
+    value = compute()
+    cache.set(key, (generation, value), timeout=None)
+    return value
+
+
 def _servable(request):
     return (
         settings.PAGE_CACHE_SECONDS > 0

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page, Site
 
+from core import page_cache
 from core.models import SiteSettings
 from core.pages import localized as localize_pages
 from core.pages import unrestricted
@@ -124,11 +125,15 @@ def language_links(context):
 @register.simple_tag(takes_context=True)
 def feed_links(context):
     """(title, MIME type, address) of the feeds the apps announce on every page
-    (`register_feed_links` hooks, functions of the request), in the reader's language."""
+    (`register_feed_links` hooks, functions of the request), in the reader's language;
+    looked up once per language until content changes."""
     request = context.get("request")
     if request is None:
         return []
-    return [link for hook in hooks.get_hooks("register_feed_links") for link in hook(request)]
+    return page_cache.remembered(
+        f"feed-links:{get_language()}",
+        lambda: [link for hook in hooks.get_hooks("register_feed_links") for link in hook(request)],
+    )
 
 
 @register.filter

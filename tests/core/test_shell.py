@@ -31,7 +31,9 @@ def test_language_switcher_links_each_page_to_its_translation(client, translated
     assert link["href"] == english.url
     assert link["lang"] == "en"
     assert page.select_one("nav.language-switcher [aria-current]")["lang"] == "he"
-    alternates = {link["hreflang"]: link["href"] for link in page.select("link[rel=alternate]")}
+    alternates = {
+        link["hreflang"]: link["href"] for link in page.select("link[rel=alternate][hreflang]")
+    }
     assert alternates == {"he": hebrew.full_url, "en": english.full_url}
 
 

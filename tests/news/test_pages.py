@@ -234,3 +234,12 @@ def test_a_categorys_listing_links_a_feed_of_that_category(client, news_index):
         assert feed.feed.title == f"{news_index.title}: כלכלה"
         assert [entry.title for entry in feed.entries] == ["עדכון כלכלי"]
     assert not soup(client.get(news_index.url)).select("a[href*='rss/?category=']")
+
+
+@pytest.mark.seeded
+def test_the_announced_feeds_follow_a_renamed_updates_index(client):
+    index = seeded_page(NewsIndexPage, "he")
+    assert f"{index.title} (RSS)" in str(soup(client.get("/")).head)
+    index.title = "חדשות המטה"
+    index.save_revision().publish()
+    assert "חדשות המטה (RSS)" in str(soup(client.get("/")).head)
