@@ -7,6 +7,8 @@ also matches the page's own text, so pages with the exact form rank first. A que
 Hebrew words, or one asking for any of its words (operator "or"), is searched as typed:
 English keeps the backend's own matching."""
 
+import functools
+
 from modelsearch.backends import database
 from wagtail.search.query import And, Or, PlainText
 
@@ -60,10 +62,16 @@ class HebrewQueries:
         return super().autocomplete(query, model_or_queryset, *args, operator=operator, **kwargs)
 
 
-def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend module)
-    """The database backend for this database (PostgreSQL's or SQLite's), with Hebrew
-    queries."""
-    vendor_backend = type(database.SearchBackend(params))
+@functools.cache
+def _with_hebrew_queries(vendor_backend):
     backend = type(f"Hebrew{vendor_backend.__name__}", (HebrewQueries, vendor_backend), {})
     backend.sqlite = vendor_backend.__module__.endswith(".sqlite")
-    return backend(params)
+    return backend
+
+
+def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend module)
+    """The database backend for this database (PostgreSQL's or SQLite's), with Hebrew
+    queries. Wagtail makes one per search: the class is made once per database kind."""
+    backend = database.SearchBackend(params)
+    backend.__class__ = _with_hebrew_queries(type(backend))
+    return backend

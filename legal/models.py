@@ -5,6 +5,7 @@ legal.views, and nothing of the app imports it back."""
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import Locale
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, SectionPage
@@ -47,6 +48,12 @@ class LegalRequestPage(SectionPage):
     class Meta:
         verbose_name = _("legal request page")
         verbose_name_plural = _("legal request pages")
+
+    @classmethod
+    def in_active_language(cls):
+        """The live request page in the reader's language (else in any), or None."""
+        pages = cls.objects.live().order_by("path")
+        return pages.filter(locale=Locale.get_active()).first() or pages.first()
 
     def serve(self, request, *args, **kwargs):
         return serve_request_page(self, request)

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -114,8 +113,7 @@ def members_menu_items(request):
     the request form in the reader's language, for whoever its view restriction admits,
     and "my requests" for a kibbutz's representatives."""
     items = []
-    pages = LegalRequestPage.objects.live().order_by("path")
-    page = pages.filter(locale=Locale.get_active()).first() or pages.first()
+    page = LegalRequestPage.in_active_language()
     if page and all(r.accept_request(request) for r in page.get_view_restrictions()):
         items.append((page.title, page.get_url(request)))
     if request.user.memberships.exists():
