@@ -15,6 +15,13 @@ first letter of many roots is also a prefix letter ("ברית", "משק", "הס�
 Wrong guesses only add keys (they never take the written form away); the query's own form
 is one of the terms it is searched with, so exact matches still rank first.
 
+A few more rules each add keys where the spelling changes between forms: the doubled ו of
+plene spelling after a prefix ("ועדה", "הוועדה"), the adjective of a feminine noun
+("קהילה", "קהילתי"; "פנסיה", "פנסיוני"), a handful of irregular plurals ("בית", "בתים"), and
+a pointed word's unpointed spelling ("קִבּוּץ" is written "קיבוץ"); and one takes keys away:
+no key made by taking letters off is "every" with a prefix ("לכל"). What each is worth was
+measured on the corpus of tests/search/ (bench/search_quality.py, docs/decisions.md).
+
 Keys are an internal matching vocabulary, never shown: final letters are written in their
 ordinary form (ך ם ן ף ץ → כ מ נ פ צ), so that "קיבוץ" and the stem "קיבוצ" of "קיבוצים" are
 one key. They are made of Hebrew letters only.
@@ -63,6 +70,53 @@ _SUFFIXES = tuple(
 )
 _CONSTRUCT_T_MIN_STEM = MIN_STEM + 1
 
+# The adjective of a feminine noun keeps the noun's ת before its own ending: "קהילה" →
+# "קהילתי", "קהילתית", "קהילתיים"; "תנועה" → "תנועתי" (and a feminine noun's "my": "עבודתי").
+# Taken off, it leaves the noun without its ה ("קהיל"), if at least four letters remain:
+# shorter stems are mostly other words ("חברתי", social, is not "חבר", a member; "ערכתי", I
+# edited, is not "ערך").
+_RELATIONAL_SUFFIXES = tuple(suffix.translate(_FINALS) for suffix in ("תיים", "תיות", "תית", "תי"))
+_RELATIONAL_MIN_STEM = MIN_STEM + 1
+
+# The adjective of a noun in יה borrowed with "-ion": "פנסיה" → "פנסיוני", "פנסיונית";
+# "טלוויזיה" → "טלוויזיוני". Taken off after the י, it leaves the noun without its ה
+# ("פנסי"), if at least four letters remain ("דמיוני", imaginary, is not "דמי", fees).
+_ION_SUFFIXES = tuple(suffix.translate(_FINALS) for suffix in ("וניים", "וניות", "ונית", "וני"))
+
+# A few common nouns whose plural changes the stem, which no suffix rule can reach: each
+# plural (and construct plural) also gives the singular as a key. After a prefix too
+# ("בבתי" → "בתי" → "בית").
+IRREGULAR_PLURALS = {
+    plural: singular.translate(_FINALS)
+    for singular, plurals in {
+        "בית": ("בתים", "בתי"),
+        "עיר": ("ערים", "ערי"),
+        "יום": ("ימים", "ימי"),
+        "איש": ("אנשים", "אנשי"),
+        "אישה": ("נשים", "נשי"),
+    }.items()
+    for plural in (form.translate(_FINALS) for form in plurals)
+}
+
+# "every" with a preposition or the article: among the commonest words of any text, so a key
+# made by taking letters off another word must not be one of them. "כלכלה" (economy) is
+# also כ + "לכל" + ה, and would otherwise find every page that says "לכל" (to every).
+_NOT_DERIVED = frozenset({"לכל", "בכל", "מכל", "הכל"})
+
+# Pointed text writes vowels with points and leaves out most of the letters that unpointed
+# (plene) text writes for them: "קִבּוּץ" is "קבוץ" without its points, but "קיבוץ" in the
+# pages. A pointed word also gets the keys of its plene spelling, rebuilt from its points by
+# the Academy's main rules: ו for a qubuts ("אֻשַּׁר" → "אושר") and for a holam on another
+# letter ("הַחֹק" → "החוק", not before א: "רֹאשׁ" → "ראש"), י for a hiriq before a doubled
+# letter ("קִבּוּץ" → "קיבוץ"; on a prefix letter both spellings, "מִכָּל" is "מכל"), and a
+# consonantal ו (one with a vowel or a sheva of its own) inside the word doubled
+# ("שִׁוְיוֹן" → "שוויון", "הַוַּעֲדָה" → "הוועדה"). Other vowels have no letter to rebuild
+# ("אֲסֵפָה" stays "אספה").
+_SHEVA, _HIRIQ, _HOLAM, _QUBUTS, _DAGESH = "\u05b0", "\u05b4", "\u05b9", "\u05bb", "\u05bc"
+# Hataf vowels, hiriq, tsere, segol, patah, qamats, holam, qubuts, qamats qatan.
+_VOWELS = frozenset("\u05b1\u05b2\u05b3\u05b4\u05b5\u05b6\u05b7\u05b8\u05b9\u05bb\u05c7")
+_PREFIX_LETTERS = frozenset("ובכלמהש")
+
 
 def strip_marks(word):
     """A word without its points, cantillation marks and quotes: as unpointed text writes it."""
@@ -79,7 +133,12 @@ def _without_prefixes(word):
     yield word
     for length in range(1, len(word) - MIN_STEM + 1):
         if word[:length] in PREFIXES:
-            yield word[length:]
+            stem = word[length:]
+            yield stem
+            # Plene spelling doubles a consonantal ו inside a word, not at its start:
+            # "ועדה", "הוועדה"; "ותיק", "לוותיקים".
+            if stem.startswith("וו") and len(stem) > MIN_STEM:
+                yield stem[1:]
 
 
 def _without_suffixes(word):
@@ -89,18 +148,73 @@ def _without_suffixes(word):
             yield word[: -len(suffix)]
     if word.endswith("ת") and not word.endswith("ות") and len(word) > _CONSTRUCT_T_MIN_STEM:
         yield word[:-1]
+    for suffix in _RELATIONAL_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _RELATIONAL_MIN_STEM:
+            yield word[: -len(suffix)]
+    for suffix in _ION_SUFFIXES:
+        if word.endswith("י" + suffix) and len(word) - len(suffix) >= _RELATIONAL_MIN_STEM:
+            yield word[: -len(suffix)]
+    if word in IRREGULAR_PLURALS:
+        yield IRREGULAR_PLURALS[word]
+
+
+def _vowel_letters(letters, index):
+    """The letters plene spelling writes after `letters[index]` for its vowel: each
+    possible spelling's ("" for none)."""
+    letter, points = letters[index]
+    following = letters[index + 1] if index + 1 < len(letters) else ("", "")
+    if _QUBUTS in points:
+        return ["ו"]
+    if _HOLAM in points and letter != "ו" and following[0] not in ("א", "ו"):
+        return ["ו"]
+    if _HIRIQ in points and following[0] not in ("", "י") and _DAGESH in following[1]:
+        if all(prefix in _PREFIX_LETTERS for prefix, _points in letters[: index + 1]):
+            return ["", "י"]  # "לִמּוּד" is "לימוד", "מִכָּל" is "מכל"
+        return ["י"]
+    return [""]
+
+
+def _plene(word):
+    """The plene spellings of a pointed word (the rules above `_SHEVA`), normalized; none
+    for a word without points."""
+    letters = []  # (letter, its points)
+    for char in word:
+        if "\u05d0" <= char <= "\u05ea":
+            letters.append((char, ""))
+        elif letters:
+            letters[-1] = (letters[-1][0], letters[-1][1] + char)
+    if not any(points for _letter, points in letters):
+        return set()
+    spellings = [""]
+    for index, (letter, points) in enumerate(letters):
+        written = letter
+        neighbours = {letters[index - 1][0] if index else ""}
+        neighbours.add(letters[index + 1][0] if index + 1 < len(letters) else "")
+        consonantal = _SHEVA in points or _VOWELS & set(points) - {_HOLAM}
+        if letter == "ו" and consonantal and index and "ו" not in neighbours:
+            written = "וו"
+        spellings = [
+            spelling + written + vowel
+            for spelling in spellings
+            for vowel in _vowel_letters(letters, index)
+        ]
+    return {normalize(spelling) for spelling in spellings}
 
 
 def keys(word):
-    """The matching keys of one Hebrew word: its normalized form as written, and the forms
-    left once a known prefix, a known suffix or both are taken off. Empty for a word
-    without Hebrew letters."""
-    words = [normalize(found) for found in WORD_RE.findall(word)]
+    """The matching keys of one Hebrew word: its normalized form as written (and, pointed,
+    as plene text writes it), and the forms left once a known prefix, a known suffix or both
+    are taken off. Empty for a word without Hebrew letters."""
+    words = set()
+    for found in WORD_RE.findall(word):
+        words.add(normalize(found))
+        words |= _plene(found)
     return {
         key
         for found in words
         for stem in _without_prefixes(found)
         for key in _without_suffixes(stem)
+        if key in words or key not in _NOT_DERIVED
     }
 
 

@@ -68,6 +68,95 @@ def test_short_words_are_not_stripped():
     assert keys("של") == {"של"}
 
 
+def _share_a_key(first, second):
+    return bool(keys(first) & keys(second))
+
+
+# The rules that rebuild a spelling (measured on tests/search/: docs/decisions.md)
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [
+        ("הוועדה", "ועדה"),  # plene spelling doubles a consonantal ו after a prefix
+        ("בוועדה", "ועדות"),
+        ("לוותיקים", "ותיק"),
+        ("הוותיקה", "ותיקים"),
+    ],
+)
+def test_the_doubled_vav_after_a_prefix_is_the_words_own(word, other):
+    assert _share_a_key(word, other)
+
+
+@pytest.mark.parametrize(
+    ("adjective", "noun"),
+    [
+        ("קהילתי", "קהילה"),  # the adjective of a feminine noun keeps its ת
+        ("הקהילתית", "קהילות"),
+        ("הקהילתיים", "בקהילה"),
+        ("תנועתי", "התנועה"),
+        ("פנסיוני", "פנסיה"),  # -יה borrowed with "-ion"
+        ("הפנסיונית", "פנסיות"),
+        ("פנסיוניים", "הפנסיה"),
+    ],
+)
+def test_an_adjective_meets_its_feminine_noun(adjective, noun):
+    assert _share_a_key(adjective, noun)
+
+
+@pytest.mark.parametrize(
+    ("adjective", "other"),
+    [
+        ("חברתי", "חבר"),  # social, not a member: three letters are too few
+        ("ערכתי", "ערך"),  # I edited, not a value
+        ("דמיוני", "דמי"),  # imaginary, not fees
+    ],
+)
+def test_short_stems_of_adjectives_are_not_made(adjective, other):
+    assert not _share_a_key(adjective, other)
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [("בתים", "בית"), ("בבתי", "הבית"), ("הערים", "עיר"), ("ימי", "יום"), ("לנשים", "אישה")],
+)
+def test_a_few_irregular_plurals_meet_their_singular(plural, singular):
+    assert _share_a_key(plural, singular)
+
+
+@pytest.mark.parametrize(
+    ("pointed", "plene"),
+    [
+        ("קִבּוּץ", "קיבוץ"),  # י for a hiriq before a doubled letter
+        ("בַּקִּבּוּץ", "בקיבוץ"),
+        ("הַחֹק", "חוק"),  # ו for a holam
+        ("אֻשַּׁר", "אושר"),  # ו for a qubuts
+        ("הַשִּׁוְיוֹן", "שוויון"),  # a consonantal ו doubled, no י before a sheva
+        ("הַוַּעֲדָה", "ועדה"),
+        ("לִמּוּד", "לימוד"),  # a prefix letter's hiriq: both spellings
+        ("לִמּוּד", "למוד"),
+    ],
+)
+def test_a_pointed_word_gets_the_keys_of_its_plene_spelling(pointed, plene):
+    assert normalize(plene) in keys(pointed)
+
+
+def test_plene_spelling_writes_no_vav_for_a_holam_before_alef():
+    assert keys("רֹאשׁ") == {"ראש"}
+
+
+def test_unpointed_words_keep_their_spelling():
+    assert keys("קבוץ") == {"קבוצ"}  # no plene spelling is guessed without points
+
+
+def test_a_derived_key_is_never_every_with_a_prefix():
+    """ "כלכלה" is also כ + "לכל" + ה: not a key, or it finds every page that says "לכל"."""
+    assert "לכל" not in keys("כלכלה")
+    assert "לכל" not in keys("כלכלי")
+    assert keys("לכל") == {"לכל"}  # the word as written still is its own key
+    assert not _share_a_key("כלכלה", "לכל")
+
+
 def test_text_keys_take_the_hebrew_words_only():
     assert text_keys("Kibbutz Hatzerim, הקיבוץ 2025!") == ["הקיבוצ", "קיבוצ"]
     assert text_keys("The kibbutz") == []
@@ -157,6 +246,38 @@ def test_english_pages_are_not_matched_by_hebrew_keys(client, home, english):
 def test_abbreviations_match_with_either_quote_and_a_prefix(client, home, query):
     page = StandardPageFactory(parent=home, title="זרזיר", introduction='מפגש עם קציני צה"ל.')
     assert page.url in _found(client, query)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ['מנכ"ל', "מנכ״ל", 'למנכ"ל', 'זרזיר מנכ"ל'])
+def test_an_abbreviation_typed_with_an_ascii_quote_finds_its_prefixed_forms(client, home, query):
+    """The view turns `"` into a space ('מנכ"ל' arrives as "מנכ ל"): the backend joins a
+    lone letter back to the word before it."""
+    page = StandardPageFactory(parent=home, title="זרזיר", introduction="דברי המנכ״ל בכנס.")
+    assert page.url in _found(client, query)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("ועדה", "ישיבת הוועדה"),
+        ("קהילה", "המרכז הקהילתי"),
+        ("פנסיה", "חיסכון פנסיוני"),
+        ("בית", "בתי הילדים"),
+        ("הַחֹק", "לפי החוק"),
+        ("קִבּוּץ", "בקיבוץ שלנו"),
+    ],
+)
+def test_the_rebuilt_spellings_work_on_the_site_search(client, home, query, text):
+    page = StandardPageFactory(parent=home, title="זרזיר", introduction=text)
+    assert _found(client, f"זרזיר {query}") == {page.url}
+
+
+@pytest.mark.django_db
+def test_economy_does_not_find_every(client, home):
+    page = StandardPageFactory(parent=home, title="זרזיר", introduction="לכל חבר יש קול.")
+    assert page.url not in _found(client, "כלכלה")
 
 
 @pytest.mark.django_db
