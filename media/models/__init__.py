@@ -12,10 +12,12 @@ from .items import (
     PublicationPage,
     VideoPage,
 )
+from .texts import DocumentText
 
 __all__ = [
     "MEDIA_TYPES",
     "DatedMediaPage",
+    "DocumentText",
     "EventKind",
     "EventPage",
     "GalleryImage",

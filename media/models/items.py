@@ -10,11 +10,16 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
 
 from core.fields import content_link
 from core.models import BasePage
+from core.search_results import Passage
 
+from ..document_text import PAGED, indexed_text, kind
+from ..panels import DocumentTextPanel
 from .base import DatedMediaPage, images_with_renditions
+from .texts import DocumentText
 
 
 class VideoPage(DatedMediaPage):
@@ -151,16 +156,24 @@ class PublicationPage(DatedMediaPage):
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("published_at")]),
         FieldRowPanel([FieldPanel("document"), FieldPanel("cover")]),
+        DocumentTextPanel(),
         FieldPanel("body"),
     ]
+    # The document's text is searched with the publication, and a result shows the page of
+    # the document where the words were found (`search_passages`).
+    search_fields = [*DatedMediaPage.search_fields, index.SearchField("document_text")]
+    passage_fields_elsewhere = ("document_text",)
 
     template = "media/publication_page.html"
     media_kind = "publication"
+    search_type = "publication"
 
     class Meta:
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
 
+    # The page shows its document; a search result, the document's text.
+    fetched_with_page = ("document__extracted_text",)
     listing_related = ("cover",)
 
     @property
@@ -170,6 +183,37 @@ class PublicationPage(DatedMediaPage):
     @property
     def kind_label(self):
         return capfirst(self.get_kind_display())
+
+    def found_text(self):
+        """The document's text (a DocumentText whose text was found), or None."""
+        text = getattr(self.document, "extracted_text", None)  # None when no document
+        return text if text is not None and text.status == DocumentText.Status.DONE else None
+
+    def document_text(self):
+        """The document's text for the search index: all its pages, as far as the index
+        takes them (media/document_text.py)."""
+        text = self.found_text()
+        return indexed_text(text.pages) if text else ""
+
+    def search_passages(self):
+        """The page's own text, then each page of the document where text was found, with
+        a link to that page (PDF viewers open `#page=N` there)."""
+        passages = super().search_passages()
+        text = self.found_text()
+        if text is None:
+            return passages
+        document = self.document
+        if kind(document.filename) not in PAGED:
+            label = _("In the document “%(title)s”") % {"title": document.title}
+            return [*passages, Passage(" ".join(text.pages), label, document.url)]
+        for number, page_text in enumerate(text.pages, start=1):
+            if page_text:
+                label = _("Page %(number)s of “%(title)s”") % {
+                    "number": number,
+                    "title": document.title,
+                }
+                passages.append(Passage(page_text, label, f"{document.url}#page={number}"))
+        return passages
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
