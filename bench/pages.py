@@ -1,6 +1,7 @@
 """Benchmark of the public pages against the stack's ceiling: not a test, a measurement.
 
-    .venv/bin/python bench/pages.py [--updates 1000] [--duration 10] [--database URL] [-v]
+    .venv/bin/python bench/pages.py [--updates 1000] [--duration 10] [--database URL]
+                                    [--only search,home] [-v]
 
 Builds a throwaway site (benchsite.py) with 1,000 HQ updates, renders every page once (so the
 image renditions exist), then serves it with gunicorn, 2 sync workers, DEBUG off, and loads
@@ -134,6 +135,8 @@ def verdicts(pages, queries, runs, weight):
     ceiling = max(cold_ceiling, _mean(runs["warm"][0]))
     lines = []
     for name, target in TARGETS.items():
+        if name not in cold:
+            continue
         rps, share = cold[name]["rps"], target / ISSUE_CEILING
         lines.append(
             f"cold {name}: {rps:.0f}/s >= {target}/s: {'yes' if rps >= target else 'NO'}; "
@@ -158,6 +161,7 @@ def main():
     parser.add_argument("--updates", type=int, default=1000, help="updates to add")
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per row")
     parser.add_argument("--database", help="PostgreSQL URL instead of SQLite (dropped, made anew)")
+    parser.add_argument("--only", help="the pages to measure, by name, comma-separated")
     parser.add_argument("--keep", action="store_true", help="keep the directory in /tmp")
     parser.add_argument("-v", "--verbose", action="store_true", help="progress on stderr")
     args = parser.parse_args()
@@ -176,6 +180,8 @@ def main():
 
         home, index = bench.build_site(args.updates)
         pages = bench.public_pages(home, index)
+        if args.only:
+            pages = [(name, path) for name, path in pages if name in args.only.split(",")]
         client = Client()
         bench.render_everything(client, index, pages)
         queries = bench.count_queries(client, pages)

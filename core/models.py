@@ -1,14 +1,19 @@
+import datetime
+
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core import hebrew
+from core import hebrew, search_filters
 from core.fields import content_link
+from core.search_results import Passage, stream_text
 from core.slugs import latin_slug
 
 
@@ -88,6 +93,11 @@ class BasePage(Page):
     objects = BasePageManager()
     fetched_with_page = ()  # foreign keys the page's template shows
 
+    # In the site search: the type of result the page is (a key of core/search_filters.py
+    # TYPES), and the date its result shows and the year filter reads.
+    search_type = "page"
+    search_date_field = "last_published_at"
+
     class Meta:
         abstract = True
 
@@ -114,12 +124,48 @@ class BasePage(Page):
         would make an English page match Hebrew words it merely quotes."""
         if self.locale.language_code.split("-")[0] != "he":
             return ""
-        texts = [
-            _searchable_text(field.get_value(self))
+        texts = [_searchable_text(field.get_value(self)) for field in self._text_search_fields()]
+        return " ".join(hebrew.text_keys(" ".join(texts)))
+
+    def _text_search_fields(self):
+        return [
+            field
             for field in self.get_search_fields()
             if isinstance(field, index.SearchField) and field.field_name != "hebrew_keys"
         ]
-        return " ".join(hebrew.text_keys(" ".join(texts)))
+
+    # Search fields whose text is not the page's own and is shown apart in a search result
+    # (the text of an attached PDF): `search_passages` gives it with where it was found.
+    passage_fields_elsewhere = ()
+
+    def search_passages(self):
+        """The texts a search result's snippet is taken from, in order: the page's own
+        text (all its search fields but the title, which is shown as the result's heading),
+        then, in page types that add them, texts found elsewhere with their place."""
+        skipped = {"title", *self.passage_fields_elsewhere}
+        own = [
+            self._passage_text(field)
+            for field in self._text_search_fields()
+            if field.field_name not in skipped
+        ]
+        return [Passage(" ".join(text for text in own if text))]
+
+    def _passage_text(self, field):
+        value = getattr(self, field.field_name, None)
+        if isinstance(value, StreamValue):
+            return stream_text(value)  # without the queries of its chosen images and pages
+        return _searchable_text(field.get_value(self))
+
+    @property
+    def search_date(self):
+        value = getattr(self, self.search_date_field)
+        return timezone.localdate(value) if isinstance(value, datetime.datetime) else value
+
+    @property
+    def search_label(self):
+        """What a search result calls the page: its type of result, unless the page type
+        has a more precise name (the kind of event, of publication)."""
+        return search_filters.TYPES[self.search_type][1]
 
     @property
     def meta_description(self):

@@ -10,15 +10,31 @@ English keeps the backend's own matching."""
 import functools
 
 from modelsearch.backends import database
-from wagtail.search.query import And, Or, PlainText
+from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
 from . import hebrew
+
+TITLE_WEIGHT = 10.0  # the title's rank against the whole page's, on SQLite
+
+
+def _tokens(text):
+    """The words of a query. A Hebrew letter standing alone after a Hebrew word ends an
+    abbreviation whose quote is gone: the site search turns `"` into a space (core/views.py),
+    so that 'מנכ"ל' arrives as "מנכ ל". The two are one word again, 'מנכ"ל'."""
+    tokens = []
+    for token in text.split():
+        lone_letter = hebrew.WORD_RE.fullmatch(token) and len(hebrew.strip_marks(token)) == 1
+        if lone_letter and tokens and hebrew.WORD_RE.fullmatch(tokens[-1]):
+            tokens[-1] += f'"{token}'
+        else:
+            tokens.append(token)
+    return tokens
 
 
 def hebrew_query(text, sqlite=False):
     """The query object for `text`, or `text` itself when it has no Hebrew word."""
     terms = []
-    for token in text.split():
+    for token in _tokens(text):
         words = hebrew.WORD_RE.findall(token)
         if not words:
             terms.append(PlainText(token))
@@ -62,11 +78,47 @@ class HebrewQueries:
         return super().autocomplete(query, model_or_queryset, *args, operator=operator, **kwargs)
 
 
+def _title_bm25():
+    """FTS5's bm25 of the title column alone. SQLite's backend ranks a page by the bm25 of
+    all its columns, for the title as for the text, and FTS5's column weights only scale
+    word counts before they saturate: a title match cannot outrank a text that repeats the
+    word. Ranked by the title's own bm25 (times TITLE_WEIGHT), pages with the word as typed
+    in their title come first, as with PostgreSQL's weighted ranking. (The backend's module
+    can only be imported on SQLite.)"""
+    from modelsearch.backends.database.sqlite import query
+
+    class TitleBM25(query.BM25):
+        def as_sql(self, compiler, connection, function=None, template=None):
+            # The table's columns are (autocomplete, body, title).
+            return f"bm25({query.SQLiteFTSIndexEntry._meta.db_table}, 0, 0, 1)", []
+
+    return TitleBM25
+
+
+class _TitleFirst:
+    """A query compiler of SQLite's backend whose title vector is ranked by _title_bm25."""
+
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        if getattr(vector, "name", "") == "index_entry__title" and isinstance(
+            query, (Phrase, PlainText, Not)
+        ):
+            return self.title_bm25() * (boost * TITLE_WEIGHT)
+        return super().build_tsrank(vector, query, config=config, boost=boost)
+
+
 @functools.cache
 def _with_hebrew_queries(vendor_backend):
-    backend = type(f"Hebrew{vendor_backend.__name__}", (HebrewQueries, vendor_backend), {})
-    backend.sqlite = vendor_backend.__module__.endswith(".sqlite")
-    return backend
+    attributes = {"sqlite": vendor_backend.__module__.endswith(".sqlite")}
+    if attributes["sqlite"]:
+        title_bm25 = staticmethod(_title_bm25())
+        for name in ("query_compiler_class", "autocomplete_query_compiler_class"):
+            compiler = getattr(vendor_backend, name)
+            attributes[name] = type(
+                f"TitleFirst{compiler.__name__}",
+                (_TitleFirst, compiler),
+                {"title_bm25": title_bm25},
+            )
+    return type(f"Hebrew{vendor_backend.__name__}", (HebrewQueries, vendor_backend), attributes)
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend module)

@@ -184,6 +184,8 @@ class NewsPage(BasePage):
 
     og_type = "article"
     fetched_with_page = ("hero_image",)
+    search_type = "update"
+    search_date_field = "published_at"
 
     class Meta:
         verbose_name = _("HQ update")

@@ -28,8 +28,8 @@ class MediaItemPage(BasePage):
     subpage_types = []
 
     media_kind = ""  # the value of the index's ?kind= filter that selects this type
-    date_field = ""  # the field the index sorts by, newest first
     listing_related = ()  # foreign keys the card shows, fetched with the list
+    search_type = "media"
 
     class Meta:
         abstract = True
@@ -48,6 +48,10 @@ class MediaItemPage(BasePage):
     def kind_label(self):
         return capfirst(self._meta.verbose_name)
 
+    @property
+    def search_label(self):
+        return self.kind_label
+
 
 class DatedMediaPage(MediaItemPage):
     """An item the index dates by its publication day: a video, a gallery, a publication."""
@@ -58,7 +62,7 @@ class DatedMediaPage(MediaItemPage):
         help_text=_("The media list shows the newest items first."),
     )
 
-    date_field = "published_at"
+    search_date_field = "published_at"  # also the date the media index sorts by
 
     class Meta:
         abstract = True

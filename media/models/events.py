@@ -64,7 +64,8 @@ class EventPage(RoutablePageMixin, MediaItemPage):
 
     template = "media/event_page.html"
     media_kind = "event"
-    date_field = "starts_at"
+    search_type = "event"
+    search_date_field = "starts_at"  # also the date the media index sorts by
 
     class Meta:
         verbose_name = _("event")

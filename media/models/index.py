@@ -28,8 +28,8 @@ def _sort_date():
     reverse one-to-one joins from Page to every media type."""
     dates = []
     for model in MEDIA_TYPES.values():
-        lookup = f"{model._meta.model_name}__{model.date_field}"
-        field = model._meta.get_field(model.date_field)
+        lookup = f"{model._meta.model_name}__{model.search_date_field}"
+        field = model._meta.get_field(model.search_date_field)
         dates.append(TruncDate(lookup) if isinstance(field, models.DateTimeField) else F(lookup))
     return Coalesce(*dates, output_field=models.DateField())
 

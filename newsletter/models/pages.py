@@ -78,6 +78,7 @@ class NewsletterIssuePage(BasePage):
         FieldPanel("body"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_date_field = "issue_date"
 
     template = "newsletter/newsletter_issue_page.html"
     parent_page_types = ["newsletter.NewsletterIndexPage"]

@@ -28,7 +28,7 @@ def people(site_url):
 def _log_in(page, user):
     page.fill("input[name=username]", user.username)
     page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit], form button[type=submit]").first.click()
+    page.locator("form[method=post] button[type=submit]").first.click()
 
 
 def test_member_submits_and_counsel_answers(site_url, browser, people, settings, tmp_path):

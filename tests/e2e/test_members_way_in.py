@@ -61,7 +61,7 @@ def test_a_member_goes_in_and_out_through_the_header(site_url, browser, prefix, 
     expect(page).to_have_url(f"{site_url}{prefix}/account/")
     expect(header).to_contain_text("רות כהן")
     _expect_usable(header.locator(f'a[href="{prefix}/account/"]'))
-    logout = header.locator("form button[type=submit]")
+    logout = header.locator("form[method=post] button[type=submit]")
     _expect_usable(logout)
     menu = page.locator("main nav")
     expect(menu.locator(f'a[href="{form_page.url}"]')).to_have_text(form_page.title)

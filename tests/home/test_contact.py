@@ -128,5 +128,5 @@ def test_a_flood_is_rate_limited(client, contact):
 def test_english_contact_page(client, contact, english):
     page = soup(client.get(contact.get_translation(english).url))
     assert page.html["lang"] == "en"
-    labels = [label.get_text(strip=True) for label in page.select("form label")]
+    labels = [label.get_text(strip=True) for label in page.select("main form label")]
     assert labels[:3] == ["Full name", "Email", "Message"]
