@@ -10,11 +10,9 @@ English keeps the backend's own matching."""
 import functools
 
 from modelsearch.backends import database
-from wagtail.search.query import And, Not, Or, Phrase, PlainText
+from wagtail.search.query import And, Or, PlainText
 
 from . import hebrew
-
-TITLE_WEIGHT = 10.0  # the title's rank against the whole page's, on SQLite
 
 
 def _tokens(text):
@@ -78,46 +76,14 @@ class HebrewQueries:
         return super().autocomplete(query, model_or_queryset, *args, operator=operator, **kwargs)
 
 
-def _title_bm25():
-    """FTS5's bm25 of the title column alone. SQLite's backend ranks a page by the bm25 of
-    all its columns, for the title as for the text, and FTS5's column weights only scale
-    word counts before they saturate: a title match cannot outrank a text that repeats the
-    word. Ranked by the title's own bm25 (times TITLE_WEIGHT), pages with the word as typed
-    in their title come first, as with PostgreSQL's weighted ranking. (The backend's module
-    can only be imported on SQLite.)"""
-    from modelsearch.backends.database.sqlite import query
-
-    class TitleBM25(query.BM25):
-        def as_sql(self, compiler, connection, function=None, template=None):
-            # The table's columns are (autocomplete, body, title).
-            return f"bm25({query.SQLiteFTSIndexEntry._meta.db_table}, 0, 0, 1)", []
-
-    return TitleBM25
-
-
-class _TitleFirst:
-    """A query compiler of SQLite's backend whose title vector is ranked by _title_bm25."""
-
-    def build_tsrank(self, vector, query, config=None, boost=1.0):
-        if getattr(vector, "name", "") == "index_entry__title" and isinstance(
-            query, (Phrase, PlainText, Not)
-        ):
-            return self.title_bm25() * (boost * TITLE_WEIGHT)
-        return super().build_tsrank(vector, query, config=config, boost=boost)
-
-
 @functools.cache
 def _with_hebrew_queries(vendor_backend):
     attributes = {"sqlite": vendor_backend.__module__.endswith(".sqlite")}
     if attributes["sqlite"]:
-        title_bm25 = staticmethod(_title_bm25())
-        for name in ("query_compiler_class", "autocomplete_query_compiler_class"):
-            compiler = getattr(vendor_backend, name)
-            attributes[name] = type(
-                f"TitleFirst{compiler.__name__}",
-                (_TitleFirst, compiler),
-                {"title_bm25": title_bm25},
-            )
+        from . import sqlite_search  # its imports need SQLite's full-text table
+
+        attributes["query_compiler_class"] = sqlite_search.SearchQueryCompiler
+        attributes["autocomplete_query_compiler_class"] = sqlite_search.AutocompleteQueryCompiler
     return type(f"Hebrew{vendor_backend.__name__}", (HebrewQueries, vendor_backend), attributes)
 
 
