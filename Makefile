@@ -51,7 +51,7 @@ lint: $(VENV)/.installed-dev ## ruff: lint and formatting; import-linter: the im
 check: $(VENV)/.installed-dev ## Migrations up to date; production settings pass check --deploy
 	$(MANAGE) makemigrations --check --dry-run
 	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
-	NEWSLETTER_HASH_KEY=check-only ALLOWED_HOSTS=shitufi.example DATABASE_URL=sqlite:///var/check.sqlite3 \
+	EMAIL_HASH_KEY=check-only ALLOWED_HOSTS=shitufi.example DATABASE_URL=sqlite:///var/check.sqlite3 \
 	DJANGO_SETTINGS_MODULE=config.settings.production \
 	$(MANAGE) check --deploy --fail-level WARNING
 

@@ -95,7 +95,7 @@ def environment(workdir, database_url, redis_url):
         "DATABASE_URL": database_url or f"sqlite:///{workdir / 'db.sqlite3'}",
         "REDIS_URL": redis_url,
         "SECRET_KEY": secrets.token_urlsafe(50),
-        "NEWSLETTER_HASH_KEY": secrets.token_urlsafe(20),
+        "EMAIL_HASH_KEY": secrets.token_urlsafe(20),
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "MEDIA_ROOT": str(workdir / "uploads"),
         "PRIVATE_ROOT": str(workdir / "private"),

@@ -28,7 +28,10 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("subscription/", include("newsletter.urls")),
+    # The links in enrollment's emails; the form itself is on the join page (a Wagtail page).
+    path("join/", include("enrollment.urls")),
     path("account/requests/", include("legal.urls")),
+    path("account/contacts/", include("enrollment.contacts_urls")),
     path("account/", include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -5,6 +5,8 @@ from email.header import Header
 from email.message import Message
 
 from django.core.mail import BadHeaderError, EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
 
 
 class EmailMessage(EmailMultiAlternatives):
@@ -33,3 +35,21 @@ def send_mail(subject, body, to, html=None, from_email=None, headers=None):
     if html is not None:
         message.attach_alternative(html, "text/html")
     return message.send()
+
+
+def render_email(template, context, language):
+    """Subject, plain text and HTML of an email written as three templates,
+    `<template>_subject.txt`, `<template>.txt` and `<template>.html`, in `language` (the
+    HTML's lang and dir follow it)."""
+    with translation.override(language):
+        context = {
+            **context,
+            "LANGUAGE_CODE": language,
+            "LANGUAGE_BIDI": translation.get_language_bidi(),
+        }
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        return (
+            subject,
+            render_to_string(f"{template}.txt", context),
+            render_to_string(f"{template}.html", context),
+        )

@@ -1,25 +1,13 @@
 """The signup form: an address, a language, an explicit consent box left unticked, and the
 checks against bots (core/antispam.py)."""
 
-import unicodedata
-
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.antispam import BotChecksMixin
-
-
-def validate_plain_address(value):
-    """Only plain ASCII addresses: no look-alike letters, no invisible or direction-changing
-    characters, no line breaks (which could smuggle in mail headers)."""
-    if any(ord(ch) > 127 or unicodedata.category(ch).startswith("C") for ch in value):
-        raise ValidationError(
-            _("Use an ordinary email address, in Latin letters and without spaces."),
-            code="unusual_characters",
-        )
+from core.forms import validate_plain_address
 
 
 class SubscribeForm(BotChecksMixin, forms.Form):

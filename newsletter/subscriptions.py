@@ -11,7 +11,7 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from core.client_address import client_address
+from core.privacy import request_evidence
 
 from .models import CONSENT_VERSION, ConsentEvent, Subscriber, Suppression, email_hash
 from .tasks import send_confirmation
@@ -27,8 +27,7 @@ def _log(kind, subscriber, request, source=""):
         subscriber=subscriber,
         email_hash=email_hash(subscriber.email),
         kind=kind,
-        ip=(client_address(request) or None) if request else None,
-        user_agent=request.META.get("HTTP_USER_AGENT", "")[:300] if request else "",
+        **request_evidence(request),
         source=source[:100],
         consent_version=CONSENT_VERSION,
     )

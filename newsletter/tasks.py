@@ -1,13 +1,12 @@
 """Background work of the newsletter (inline in dev and tests, the database queue in
 production)."""
 
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
 from core.links import absolute_url
-from core.mail import send_mail
+from core.mail import render_email, send_mail
 
 from .confirmation import confirmation_code
 from .headers import sender, unsubscribe_headers, unsubscribe_url
@@ -27,17 +26,12 @@ def send_confirmation(subscriber_id):
         return
     leave_url = unsubscribe_url(subscriber.token, subscriber.language)
     with translation.override(subscriber.language):
-        context = {
-            "confirm_url": absolute_url(
-                reverse("newsletter:confirm", args=[confirmation_code(subscriber)])
-            ),
-            "unsubscribe_url": leave_url,
-            "LANGUAGE_CODE": subscriber.language,
-            "LANGUAGE_BIDI": translation.get_language_bidi(),
-        }
-        subject = render_to_string("newsletter/email/confirm_subject.txt", context).strip()
-        body = render_to_string("newsletter/email/confirm.txt", context)
-        html = render_to_string("newsletter/email/confirm.html", context)
+        confirm_path = reverse("newsletter:confirm", args=[confirmation_code(subscriber)])
+    subject, body, html = render_email(
+        "newsletter/email/confirm",
+        {"confirm_url": absolute_url(confirm_path), "unsubscribe_url": leave_url},
+        subscriber.language,
+    )
     send_mail(
         subject,
         body,

@@ -8,7 +8,7 @@ from wagtail.permissions import register_permission_policy
 
 from core.menu import PermissionViewSet
 
-from . import admin_views
+from . import admin_views, subscriptions
 from .models import NewsletterIssuePage, Subscriber
 
 urlpatterns = [
@@ -92,3 +92,10 @@ class SubscriberViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def subscriber_viewset():
     return SubscriberViewSet("newsletter_subscribers")
+
+
+@hooks.register("register_newsletter_signup")
+def newsletter_signup(email, language, request, source):
+    """Other apps' forms that offer the newsletter (the enrollment form) sign the address up
+    through this hook, without importing this app: the newsletter's own double opt-in."""
+    subscriptions.request_subscription(email, language, request, source=source)

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "newsletter",
     "legal",
     "members",
+    "enrollment",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -290,6 +291,10 @@ PRIVATE_ROOT = env.path("PRIVATE_ROOT", default=VAR_DIR / "private")
 PRIVATE_ACCEL_PREFIX = env.str("PRIVATE_ACCEL_PREFIX", default="")
 # Closed legal requests are deleted after this many days (seven years).
 LEGAL_RETENTION_DAYS = env.int("LEGAL_RETENTION_DAYS", default=7 * 365 + 2)
+# HQ's list of people who joined (enrollment/retention.py, the privacy notice): a request
+# never confirmed is kept a month, an enrollment three years after its last confirmation.
+ENROLLMENT_PENDING_DAYS = env.int("ENROLLMENT_PENDING_DAYS", default=30)
+ENROLLMENT_RETENTION_DAYS = env.int("ENROLLMENT_RETENTION_DAYS", default=3 * 365 + 1)
 LEGAL_PROBE_LIMIT = env.int("LEGAL_PROBE_LIMIT", default=10)
 LEGAL_PROBE_WINDOW_SECONDS = env.int("LEGAL_PROBE_WINDOW_SECONDS", default=3600)
 MEDIA_URL = "/uploads/"
@@ -349,9 +354,10 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="shitufi@tkz.co.il")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ANYMAIL = env.dict("ANYMAIL", default={})
-# Key of the hashes that let the suppression list and the consent log recognise an address
-# without keeping it. Production must set its own (and keep it: a new key forgets them all).
-NEWSLETTER_HASH_KEY = env.str("NEWSLETTER_HASH_KEY", default="dev-only-newsletter-hash-key")
+# Key of the hashes that let the suppression lists and the consent logs (newsletter, people
+# who joined) recognise an address without keeping it. Production must set its own (and
+# keep it: a new key forgets them all).
+EMAIL_HASH_KEY = env.str("EMAIL_HASH_KEY", default="dev-only-email-hash-key")
 # How a campaign is sent: recipients claimed at a time by providers without batch sending
 # (newsletter/providers.py), an optional override of the batch table, e.g.
 # NEWSLETTER_BATCH=size=1000,merge_field=-{}- , and messages per minute at most.

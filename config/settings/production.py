@@ -21,7 +21,7 @@ SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = _required("ALLOWED_HOSTS", env.list)
 # The documented nginx, on this host (docs/operations.md).
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
-NEWSLETTER_HASH_KEY = _required("NEWSLETTER_HASH_KEY")
+EMAIL_HASH_KEY = _required("EMAIL_HASH_KEY")
 DATABASES = {"default": env.db_url_config(_required("DATABASE_URL"))}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

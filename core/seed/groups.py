@@ -21,7 +21,14 @@ from wagtail.models import (
     Workflow,
 )
 
-from core.groups import EDITORS, LEGAL_COUNSEL, MEMBER_KIBBUTZIM, MODERATORS, NEWSLETTER_SENDERS
+from core.groups import (
+    EDITORS,
+    ENROLLMENT,
+    LEGAL_COUNSEL,
+    MEMBER_KIBBUTZIM,
+    MODERATORS,
+    NEWSLETTER_SENDERS,
+)
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 GROUPS = {
@@ -48,6 +55,7 @@ GROUPS = {
     },
     NEWSLETTER_SENDERS: {"permissions": [ADMIN_ACCESS], "pages": [], "collections": []},
     LEGAL_COUNSEL: {"permissions": [ADMIN_ACCESS], "pages": [], "collections": []},
+    ENROLLMENT: {"permissions": [ADMIN_ACCESS], "pages": [], "collections": []},
     MEMBER_KIBBUTZIM: {"permissions": [], "pages": [], "collections": []},
 }
 

@@ -1,8 +1,6 @@
 """Subscribers, the consent log that proves their consent, and the suppression list that
 outlives an erasure."""
 
-import hashlib
-import hmac
 import secrets
 
 from django.conf import settings
@@ -10,16 +8,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.privacy import ConsentRecord, email_hash
+
 # Bump when the consent text shown next to the checkbox changes: each consent event records
 # the version the subscriber saw.
 CONSENT_VERSION = "2026-11"
-
-
-def email_hash(email):
-    """A keyed hash of a normalised address: lets the suppression list and the consent log
-    recognise an address without keeping it."""
-    key = settings.NEWSLETTER_HASH_KEY.encode()
-    return hmac.new(key, email.strip().lower().encode(), hashlib.sha256).hexdigest()
 
 
 def new_token():
@@ -53,7 +46,7 @@ class Subscriber(models.Model):
         return self.email
 
 
-class ConsentEvent(models.Model):
+class ConsentEvent(ConsentRecord):
     """Append-only evidence of consent (Communications Law §30A): who asked for what,
     when, from where, having seen which consent text. Survives the subscriber's erasure
     with the address reduced to its hash."""
@@ -68,29 +61,9 @@ class ConsentEvent(models.Model):
     subscriber = models.ForeignKey(
         Subscriber, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
-    email_hash = models.CharField(max_length=64, db_index=True)
     kind = models.CharField(_("event"), max_length=16, choices=Kind.choices)
-    at = models.DateTimeField(_("time"), default=timezone.now)
-    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
-    user_agent = models.CharField(_("user agent"), max_length=300, blank=True)
     source = models.CharField(_("source"), max_length=100, blank=True)
     consent_version = models.CharField(_("consent text version"), max_length=20, blank=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-        verbose_name = _("consent event")
-        verbose_name_plural = _("consent events")
-
-    def __str__(self):
-        return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise ValueError("Consent events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Consent events are append-only.")
 
 
 class Suppression(models.Model):

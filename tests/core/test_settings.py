@@ -13,7 +13,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "shitufi.example",
     "DATABASE_URL": "sqlite:////tmp/shitufi-settings-check.sqlite3",
-    "NEWSLETTER_HASH_KEY": secrets.token_urlsafe(32),
+    "EMAIL_HASH_KEY": secrets.token_urlsafe(32),
 }
 
 

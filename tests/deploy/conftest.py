@@ -248,7 +248,7 @@ def stack(tmp_path_factory):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
-        "NEWSLETTER_HASH_KEY": secrets.token_urlsafe(20),
+        "EMAIL_HASH_KEY": secrets.token_urlsafe(20),
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": DATABASE_URL,
         "REDIS_URL": REDIS_URL,

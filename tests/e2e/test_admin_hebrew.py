@@ -1,6 +1,7 @@
 """The admin speaks Hebrew: an editor walks the screens of their daily work (with their side
-panels, dialogs and menus open), then a moderator who sends the newsletter walks theirs, and
-every piece of interface text on them is Hebrew.
+panels, dialogs and menus open), then a moderator who sends the newsletter walks theirs, then
+a member of HQ's enrollment team walks the list of people and the network, and every piece of
+interface text on them is Hebrew.
 Content (titles, names, file names) may be in any language; a few names stay in Latin
 letters (tests/e2e/admin.py). The test prints the coverage, and writes the Latin texts it
 found to test-results/admin-hebrew.txt."""
@@ -10,13 +11,18 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
 
 from core import groups
+from enrollment.factories import InterestFactory, KibbutzMeetingFactory, PersonFactory
+from enrollment.models import Interest, Person
 from legal.models import RefusedAccess
+from members.factories import KibbutzFactory, UserFactory
+from members.models import Kibbutz
 from news.models import NewsCategory, NewsPage
 from newsletter.models import NewsletterIssuePage
 
@@ -39,6 +45,10 @@ def _content():
         *[locale.get_display_name() for locale in Locale.objects.all()],
         *get_user_model().objects.values_list("username", flat=True),
         *get_user_model().objects.values_list("first_name", flat=True),
+        *Person.objects.values_list("email", flat=True),
+        *Kibbutz.objects.values_list("name_he", flat=True),
+        *Kibbutz.objects.values_list("name_en", flat=True),
+        *Interest.objects.values_list("name", flat=True),
     ]
     # Longest first, so that a title is removed before a shorter one inside it.
     return sorted({text for text in strings if text}, key=len, reverse=True)
@@ -112,6 +122,39 @@ def _moderator_screens(in_moderation, issue):
     ]
 
 
+def _enrollment_screens(person):
+    """What HQ's enrollment team opens: the list of people (filtered), its counts, a
+    person's record and appointment, the network, the meetings and the volunteering areas."""
+    people = reverse("enrollment_people:index")
+    return [
+        (reverse("wagtailadmin_home"), []),
+        (people, []),
+        (f"{people}?region=north&status=confirmed", []),
+        (reverse("enrollment_people:counts"), []),
+        (reverse("enrollment_people:edit", args=(person.pk,)), []),
+        (reverse("enrollment_people:history", args=(person.pk,)), []),
+        (reverse("enrollment_people:appoint", args=(person.pk,)), []),
+        (reverse("enrollment_network:index"), []),
+        (reverse("enrollment_meetings:index"), []),
+        (f"{reverse('enrollment_meetings:add')}?kibbutz={person.kibbutz_id}", []),
+        (reverse("wagtailsnippets_enrollment_interest:list"), []),
+        (reverse("wagtailsnippets_enrollment_interest:add"), []),
+    ]
+
+
+def _enrollment_data():
+    """A kibbutz with an appointed contact person, a volunteer and a meeting."""
+    kibbutz = KibbutzFactory(region="north")
+    interest = InterestFactory(name="חינוך")
+    now = timezone.now()
+    contact = PersonFactory(
+        kibbutz=kibbutz, created_at=now, contact_appointed_at=now, interests=[interest]
+    )
+    PersonFactory(kibbutz=kibbutz, created_at=now, wants_to_be_contact=True)
+    KibbutzMeetingFactory(kibbutz=kibbutz)
+    return contact
+
+
 def _walk(page, site_url, screens, content, report):
     """Opens each screen (and its controls in turn), noting its interface texts and the
     Latin ones, and checks it with axe."""
@@ -142,6 +185,7 @@ def test_every_screen_of_an_editors_day_is_in_hebrew(site_url, editor, moderator
         user=editor, address="203.0.113.5", method="GET", path="/account/requests/x/"
     )
     issue = NewsletterIssuePage.objects.get(locale__language_code="he")
+    person = _enrollment_data()
     content = _content()
 
     # The login page comes first, before anyone is logged in.
@@ -153,6 +197,9 @@ def test_every_screen_of_an_editors_day_is_in_hebrew(site_url, editor, moderator
     page.context.clear_cookies()
     log_in(page, site_url, moderator)
     _walk(page, site_url, _moderator_screens(awaiting, issue), content, report)
+    page.context.clear_cookies()
+    log_in(page, site_url, UserFactory(groups=[groups.ENROLLMENT]))
+    _walk(page, site_url, _enrollment_screens(person), content, report)
 
     texts = sum(total for total, _latin in report.values())
     untranslated = sorted({text for _total, latin in report.values() for text in latin})
