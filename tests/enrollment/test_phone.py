@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from enrollment.phone import normalise_mobile
 
@@ -52,4 +53,7 @@ def test_a_landline_is_refused_saying_why():
     with pytest.raises(ValidationError) as raised:
         normalise_mobile("04-6123456")
     assert raised.value.code == "not_mobile"
-    assert "landline" in raised.value.messages[0]
+    with translation.override("en"):
+        assert "landline" in raised.value.messages[0]
+    with translation.override("he"):
+        assert "קווי" in raised.value.messages[0]

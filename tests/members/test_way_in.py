@@ -126,13 +126,14 @@ def test_the_logged_in_header_is_never_stored_in_the_page_cache(client, home, me
 
 @pytest.mark.seeded
 @LANGUAGES
-def test_the_account_home_links_to_the_form_and_my_requests(client, member, prefix, lang):
+def test_the_account_home_links_to_the_form_my_requests_and_contacts(client, member, prefix, lang):
     form_page = seeded_page(LegalRequestPage, lang)
     client.force_login(member)
     page = soup(client.get(f"{prefix}/account/"))
     menu = page.select_one("main nav")
     assert menu is not None, page.select_one("main")
-    assert _hrefs(menu) == {form_page.url, f"{prefix}/account/requests/"}
+    expected = {form_page.url, f"{prefix}/account/requests/", f"{prefix}/account/contacts/"}
+    assert _hrefs(menu) == expected
     assert menu.select_one(f'a[href="{form_page.url}"]').get_text(strip=True) == form_page.title
     # Both open for the member.
     for url in _hrefs(menu):
