@@ -27,7 +27,16 @@ def test_a_plain_word_finds_and_highlights_its_other_forms(site_url, page):
     expect(results.first).to_be_visible()
     assert results.count() == 10  # a full first page
     marked = set(page.locator(".search-results mark").all_inner_texts())
+    # The two databases rank the seeded pages a little differently: read on until both
+    # forms have shown up (the first pages of results).
+    for number in (2, 3, 4):
+        if {"בקיבוצים", "הקיבוץ"} <= marked or not page.locator("a[rel=next]").count():
+            break
+        page.locator("a[rel=next]").click()
+        page.wait_for_url(re.compile(rf"[?&]page={number}$"))
+        marked |= set(page.locator(".search-results mark").all_inner_texts())
     assert {"בקיבוצים", "הקיבוץ"} <= marked, marked
+    page.goto(f"{site_url}/search/?q=קיבוץ")
     # Every result shows its type; the marks are real highlights, not the words' markup.
     assert all(text.strip() for text in page.locator(".search-result__type").all_inner_texts())
     expect(page.locator(".search-results mark").first).to_have_css("font-weight", "700")
