@@ -30,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("subscription/", include("newsletter.urls")),
     # The links in enrollment's emails; the form itself is on the join page (a Wagtail page).
     path("join/", include("enrollment.urls")),
+    # Registration for an event (by the event page's id) and each person's own link.
+    path("events/", include("registrations.urls")),
     path("account/requests/", include("legal.urls")),
     path("account/contacts/", include("enrollment.contacts_urls")),
     path("account/", include("members.urls")),

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "legal",
     "members",
     "enrollment",
+    "registrations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -295,6 +296,9 @@ LEGAL_RETENTION_DAYS = env.int("LEGAL_RETENTION_DAYS", default=7 * 365 + 2)
 # never confirmed is kept a month, an enrollment three years after its last confirmation.
 ENROLLMENT_PENDING_DAYS = env.int("ENROLLMENT_PENDING_DAYS", default=30)
 ENROLLMENT_RETENTION_DAYS = env.int("ENROLLMENT_RETENTION_DAYS", default=3 * 365 + 1)
+# A place freed at an event is offered to the next person waiting for this long
+# (registrations/booking.py); then it moves on to the one after.
+REGISTRATION_OFFER_HOURS = env.int("REGISTRATION_OFFER_HOURS", default=48)
 LEGAL_PROBE_LIMIT = env.int("LEGAL_PROBE_LIMIT", default=10)
 LEGAL_PROBE_WINDOW_SECONDS = env.int("LEGAL_PROBE_WINDOW_SECONDS", default=3600)
 MEDIA_URL = "/uploads/"

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "registrations"
+urlpatterns = [
+    path("<int:page_id>/register/", views.register, name="register"),
+    path("registration/<str:token>/", views.registration, name="registration"),
+    path("registration/<str:token>/cancel/", views.cancel, name="cancel"),
+    path("registration/<str:token>/accept/", views.accept, name="accept"),
+]

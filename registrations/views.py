@@ -1,0 +1,126 @@
+"""The public side: the registration form of an event, and each person's own link (see
+the registration, cancel it, take an offered place). Nothing here is cached: every answer
+is private and no-store. Links from email are opened by link scanners too, so a GET only
+shows a button; cancelling and accepting are POSTs."""
+
+import functools
+
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_http_methods
+
+from core import ratelimit
+
+from . import booking
+from .forms import RegistrationForm
+from .models import Registration, RegistrationSetup
+
+RATE_LIMIT = 10  # registrations per visitor's address per hour
+RATE_WINDOW = 60 * 60
+MAX_BODY_BYTES = 16 * 1024  # far more than the longest honest form
+TOKEN_LENGTH = 64  # Registration.token's column
+
+
+def _private(response):
+    add_never_cache_headers(response)  # Cache-Control: private, no-store…
+    return response
+
+
+def _too_long(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES
+    except ValueError:
+        return True
+
+
+def _window(setup, now):
+    """ "open", or why not: "not_yet" or "closed"."""
+    if setup.opens_at and now < setup.opens_at:
+        return "not_yet"
+    if now >= (setup.closes_at or setup.event.starts_at):
+        return "closed"
+    return "open"
+
+
+def _setup_or_404(page_id):
+    setup = (
+        RegistrationSetup.objects.filter(event_id=page_id, enabled=True, event__live=True)
+        .select_related("event")
+        .first()
+    )
+    if setup is None:
+        raise Http404
+    return setup
+
+
+@require_http_methods(["GET", "POST"])
+def register(request, page_id):
+    setup = _setup_or_404(page_id)
+    context = {"event": setup.event, "setup": setup}
+    window = _window(setup, timezone.now())
+    if window != "open":
+        context["window"] = window
+        return _private(TemplateResponse(request, "registrations/not_open.html", context))
+    status = 200
+    if request.method != "POST":
+        form = RegistrationForm(setup)
+    elif _too_long(request):
+        form, context["too_long"], status = RegistrationForm(setup), True, 400
+    elif not ratelimit.allow("registration", request, RATE_LIMIT, RATE_WINDOW):
+        form, context["rate_limited"], status = RegistrationForm(setup, request.POST), True, 429
+    else:
+        form = RegistrationForm(setup, request.POST)
+        if form.is_valid():
+            if not form.is_bot():  # a bot is thanked as a person is, and nothing is kept
+                booking.register(setup.event_id, form.details(), translation.get_language())
+            return _private(TemplateResponse(request, "registrations/check_your_email.html"))
+        status = 400
+    context["form"] = form
+    return _private(
+        TemplateResponse(request, "registrations/register.html", context, status=status)
+    )
+
+
+def _with_registration(view):
+    """The view of one person's link: their token in the URL, else a 404 page."""
+
+    @functools.wraps(view)
+    def wrapper(request, token):
+        registration = None
+        if len(token) <= TOKEN_LENGTH:
+            registration = Registration.objects.filter(token=token).select_related("event").first()
+        if registration is None:
+            return _private(
+                TemplateResponse(request, "registrations/unknown_link.html", status=404)
+            )
+        return _private(view(request, registration))
+
+    return require_http_methods(["GET", "POST"])(wrapper)
+
+
+def _show(request, registration, **extra):
+    context = {"registration": registration, "event": registration.event, **extra}
+    return TemplateResponse(request, "registrations/registration.html", context)
+
+
+@_with_registration
+def registration(request, registration):
+    return _show(request, registration)
+
+
+@_with_registration
+def cancel(request, registration):
+    if request.method == "POST":
+        booking.cancel(registration)
+        return _show(request, registration, just_cancelled=True)
+    return TemplateResponse(request, "registrations/cancel.html", {"registration": registration})
+
+
+@_with_registration
+def accept(request, registration):
+    if request.method == "POST":
+        taken = booking.accept(registration)
+        return _show(request, registration, offer_gone=not taken)
+    return _show(request, registration)
