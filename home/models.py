@@ -39,6 +39,7 @@ class HomePage(BasePage):
         "home.ContactPage",
         "news.NewsIndexPage",
         "media.MediaIndexPage",
+        "media.WorkPlanPage",
         "newsletter.NewsletterIndexPage",
         "legal.LegalRequestPage",
     ]

@@ -1,13 +1,16 @@
 """iCalendar files (RFC 5545) for our events, written with the icalendar package: it escapes
 text values and folds lines longer than 75 octets without splitting a UTF-8 character (our
 Hebrew letters take two octets each). Times are written in UTC (``...Z``), which every
-calendar reads without a VTIMEZONE."""
+calendar reads without a VTIMEZONE. One event's file and the media index's feed are both
+written by response()."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import icalendar
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 
 PRODID = "-//Association of Cooperative Kibbutzim//shitufi//HE"
 
@@ -53,13 +56,26 @@ def _vevent(event):
     return vevent
 
 
-def calendar(events: Iterable[Event], prodid=PRODID):
-    """A complete VCALENDAR holding `events`: UTF-8 bytes with CRLF line endings."""
+def calendar(events: Iterable[Event], prodid=PRODID, name=""):
+    """A complete VCALENDAR holding `events`: UTF-8 bytes with CRLF line endings. `name`
+    is what a calendar app subscribed to it calls it (RFC 7986 NAME, and the older
+    X-WR-CALNAME that Apple's and Google's calendars read)."""
     cal = icalendar.Calendar()
     cal.add("prodid", prodid)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
+    if name:
+        cal.add("name", _text(name))
+        cal.add("x-wr-calname", _text(name))
     for event in events:
         cal.add_component(_vevent(event))
     return cal.to_ical()
+
+
+def response(events, filename, name="", as_attachment=True):
+    """`events` as a text/calendar response: one event's file to download, or a feed that
+    calendar apps subscribe to (not an attachment, so a browser may show it)."""
+    http = HttpResponse(calendar(events, name=name), content_type="text/calendar; charset=utf-8")
+    http["Content-Disposition"] = content_disposition_header(as_attachment, filename)
+    return http

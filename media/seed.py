@@ -1,6 +1,7 @@
 """The media app's demo content: the media & outreach index and one item of each kind — a
 video, a photo gallery, the journal "Hevra-Mifne", the coming annual conference and a past
-regional meeting — in Hebrew, each translated into English through wagtail-localize. The
+regional meeting — and the work plan's progress page (beside the index, under the home
+page), in Hebrew, each translated into English through wagtail-localize. The
 text is in `media/seed_data/` (the format: `core/seed/data.py`), one file per page and
 language, named by the page's slug.
 
@@ -29,6 +30,7 @@ from .models import (
     PublicationKind,
     PublicationPage,
     VideoPage,
+    WorkPlanPage,
 )
 
 SEED_DATA = Path(__file__).resolve().parent / "seed_data"
@@ -97,9 +99,35 @@ def _event(texts, language):
     return EventPage(
         **_common(texts, language),
         kind=EventKind(source["kind"]),
+        region=source["region"],
         starts_at=starts,
         ends_at=ends,
         location=texts[language]["location"],
+    )
+
+
+def _work_plan(texts, language):
+    """The work plan's goals, written as ```goal blocks; their kinds, targets and dates
+    (days from the seeding, the first deadline the conference's) are the Hebrew file's."""
+    goals = [value for kind, value in texts[language].body if kind == "goal"]
+    sources = [value for kind, value in texts["he"].body if kind == "goal"]
+    return WorkPlanPage(
+        slug=texts["he"].name,
+        title=texts[language]["title"],
+        introduction=texts[language]["introduction"],
+        goals=[
+            (
+                "goal",
+                {
+                    "wording": goal["wording"],
+                    "kind": source["kind"],
+                    "target": int(source["target"]),
+                    "start": _day(int(source["days_from_now"])),
+                    "deadline": _day(int(source["deadline_days_from_now"])),
+                },
+            )
+            for goal, source in zip(goals, sources, strict=True)
+        ],
     )
 
 
@@ -153,4 +181,8 @@ def seed_media(home, english):
         event = items[slug]
         page, _created = ensure_child(media, slug, lambda event=event: _event(event, "he"))
         translate_once(page, lambda event=event: _event(event, "en"), english)
+
+    plan = items["work-plan"]
+    page, _created = ensure_child(home, "work-plan", lambda: _work_plan(plan, "he"))
+    translate_once(page, lambda: _work_plan(plan, "en"), english)
     return media

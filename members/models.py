@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.regions import Region
+
 
 class User(AbstractUser):
     """The project's own user model, in place from the first migration, so that members,
@@ -32,11 +34,7 @@ class User(AbstractUser):
 class Kibbutz(models.Model):
     """A member kibbutz of the association."""
 
-    class Region(models.TextChoices):
-        NORTH = "north", _("North")
-        VALLEYS = "valleys", _("Valleys")
-        CENTER = "center", _("Center")
-        SOUTH = "south", _("South")
+    Region = Region
 
     class Status(models.TextChoices):
         COOPERATIVE = "cooperative", _("cooperative")

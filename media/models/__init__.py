@@ -13,6 +13,7 @@ from .items import (
     VideoPage,
 )
 from .texts import DocumentText
+from .work_plan import WorkPlanPage
 
 __all__ = [
     "MEDIA_TYPES",
@@ -27,5 +28,6 @@ __all__ = [
     "PublicationKind",
     "PublicationPage",
     "VideoPage",
+    "WorkPlanPage",
     "prefetch_listing",
 ]

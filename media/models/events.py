@@ -2,16 +2,16 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from core.models import BasePage
+from core.regions import Region
 from core.structured_data import page_data
 from media import ics
 
@@ -22,7 +22,13 @@ class EventKind(models.TextChoices):
     WORKSHOP = "workshop", _("workshop")
     REGIONAL_MEETING = "regional_meeting", _("regional meeting")
     ANNUAL_CONFERENCE = "annual_conference", _("annual conference")
+    KIBBUTZ_VISIT = "kibbutz_visit", _("kibbutz visit")
     OTHER = "other", _("other event")
+
+
+#: An event's region: a kibbutz's, or the whole movement's (the annual conference).
+NATIONAL = "national"
+EVENT_REGIONS = [*Region.choices, (NATIONAL, _("National"))]
 
 
 class EventPage(RoutablePageMixin, MediaItemPage):
@@ -37,6 +43,16 @@ class EventPage(RoutablePageMixin, MediaItemPage):
     location = models.CharField(
         _("location"), max_length=200, help_text=_("For example: the kibbutz and the hall.")
     )
+    # Chosen, not derived from the kibbutzim: a regional meeting is the region's wherever it
+    # is held, and an event with no kibbutz (the conference) still has one.
+    region = models.CharField(_("region"), max_length=20, choices=EVENT_REGIONS, default=NATIONAL)
+    kibbutzim = ParentalManyToManyField(
+        "members.Kibbutz",
+        blank=True,
+        related_name="events",
+        verbose_name=_("kibbutzim"),
+        help_text=_("Where it took place: the work plan counts the kibbutzim visited."),
+    )
     registration_url = models.URLField(
         _("registration link"),
         blank=True,
@@ -50,6 +66,7 @@ class EventPage(RoutablePageMixin, MediaItemPage):
                 FieldPanel("kind"),
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
                 FieldPanel("location"),
+                FieldRowPanel([FieldPanel("region"), FieldPanel("kibbutzim")]),
                 FieldPanel("registration_url"),
             ],
             heading=_("The event"),
@@ -60,6 +77,7 @@ class EventPage(RoutablePageMixin, MediaItemPage):
         *MediaItemPage.search_fields,
         index.SearchField("location"),
         index.FilterField("starts_at"),
+        index.FilterField("region"),
     ]
 
     template = "media/event_page.html"
@@ -126,11 +144,4 @@ class EventPage(RoutablePageMixin, MediaItemPage):
     # The address has no dot: Wagtail serves only paths made of [\w-]+/ segments.
     @path("ics/", name="ics")
     def ics_file(self, request):
-        response = HttpResponse(
-            ics.calendar([self.as_ics_event(request)]),
-            content_type="text/calendar; charset=utf-8",
-        )
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=f"{self.slug}.ics"
-        )
-        return response
+        return ics.response([self.as_ics_event(request)], filename=f"{self.slug}.ics")

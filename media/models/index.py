@@ -9,12 +9,14 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.models import BasePage, SectionPage
 from core.pages import unrestricted
+from media import ics
 
-from .events import EventPage
+from .events import EVENT_REGIONS, NATIONAL, EventKind, EventPage
 from .items import GalleryPage, PublicationPage, VideoPage
 
 #: The media types by the value of the index's ?kind= filter, in the filter's order.
@@ -50,9 +52,27 @@ def prefetch_listing(pages):
     return pages
 
 
-class MediaIndexPage(SectionPage):
+def event_filters(query):
+    """The events' own filters read from `query` (a QueryDict): ?region= (its events and
+    the national ones, which are every region's) and ?type= (an EventKind), as lookups on
+    EventPage; unknown values are ignored. Also the selected values, for the form."""
+    region = query.get("region", "")
+    region = region if region in dict(EVENT_REGIONS) and region != NATIONAL else ""
+    kind = query.get("type", "")
+    kind = kind if kind in EventKind.values else ""
+    lookups = {}
+    if region:
+        lookups["region__in"] = [region, NATIONAL]
+    if kind:
+        lookups["kind"] = kind
+    return lookups, {"region": region, "type": kind}
+
+
+class MediaIndexPage(RoutablePageMixin, SectionPage):
     """The media & outreach section: upcoming events, then every other item, newest
-    first, twelve to a page, filtered by kind with ?kind=video|gallery|publication|event."""
+    first, twelve to a page, filtered by kind with ?kind=video|gallery|publication|event,
+    and events further by region and type (event_filters()). Its upcoming events are a
+    calendar feed too, at calendar/ (?region= for one region's)."""
 
     PER_PAGE = 12
 
@@ -64,17 +84,18 @@ class MediaIndexPage(SectionPage):
         verbose_name = _("media index")
         verbose_name_plural = _("media indexes")
 
-    def upcoming_events(self, now=None):
-        """Events that have not ended yet, soonest first."""
+    def upcoming_events(self, now=None, lookups=None):
+        """Events that have not ended yet, soonest first, narrowed by EventPage `lookups`."""
         now = now or timezone.now()
         events = unrestricted(EventPage.objects.child_of(self).live()).filter(ends_at__gte=now)
-        return events.order_by("starts_at", "pk")
+        return events.filter(**(lookups or {})).order_by("starts_at", "pk")
 
-    def media_items(self, kind="", now=None):
+    def media_items(self, kind="", now=None, event_lookups=None):
         """The section's live, public items of `kind` (all kinds if empty), newest first,
         without the upcoming events (the page shows those apart). Each page comes with its
         specific page and that page's `listing_related` joined in, the same query for all
-        types (`.specific()` would take one more per type); see prefetch_listing()."""
+        types (`.specific()` would take one more per type); see prefetch_listing().
+        `event_lookups` narrow the events (with kind "event" only)."""
         now = now or timezone.now()
         types = [MEDIA_TYPES[kind]] if kind else list(MEDIA_TYPES.values())
         joined = []
@@ -85,6 +106,9 @@ class MediaIndexPage(SectionPage):
             unrestricted(Page.objects.child_of(self).live())
             .type(*types)
             .exclude(eventpage__ends_at__gte=now)
+            .filter(
+                **{f"eventpage__{name}": value for name, value in (event_lookups or {}).items()}
+            )
             .select_related(*joined)
         )
         return items.annotate(sort_date=_sort_date()).order_by("-sort_date", "-pk")
@@ -102,8 +126,9 @@ class MediaIndexPage(SectionPage):
         if kind not in MEDIA_TYPES:
             kind = ""  # an unknown kind shows everything
         now = timezone.now()
+        lookups, selected = event_filters(request.GET) if kind == EventPage.media_kind else ({}, {})
         # get_page(): a page that is not a number is the first, one past the end the last.
-        items = Paginator(self.media_items(kind, now), self.PER_PAGE).get_page(
+        items = Paginator(self.media_items(kind, now, lookups), self.PER_PAGE).get_page(
             request.GET.get("page")
         )
         items.object_list = prefetch_listing(items.object_list)
@@ -120,6 +145,27 @@ class MediaIndexPage(SectionPage):
             items=items,
             items_heading=heading,
             show_upcoming=show_upcoming,
-            upcoming_events=list(self.upcoming_events(now)) if show_upcoming else [],
+            upcoming_events=list(self.upcoming_events(now, lookups)) if show_upcoming else [],
+            event_filter=selected,
+            event_regions=EVENT_REGIONS,
+            event_kinds=EventKind.choices,
         )
         return context
+
+    # A route, so a child page slugged "calendar" would be hidden: the slug is reserved.
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        """The upcoming events as an iCalendar feed that calendar apps subscribe to;
+        ?region= gives that region's and the national ones."""
+        lookups, selected = event_filters(request.GET)
+        lookups.pop("kind", None)  # by region only: a calendar of every kind
+        events = self.upcoming_events(lookups=lookups)
+        name = self.title
+        if selected["region"]:
+            name = f"{name}: {dict(EVENT_REGIONS)[selected['region']]}"
+        return ics.response(
+            [event.as_ics_event(request) for event in events],
+            filename=f"{self.slug}-{selected['region'] or 'all'}.ics",
+            name=name,
+            as_attachment=False,
+        )

@@ -18,7 +18,14 @@ from media.factories import (
     PublicationPageFactory,
     VideoPageFactory,
 )
-from media.models import EventPage, GalleryPage, MediaIndexPage, PublicationPage, VideoPage
+from media.models import (
+    EventPage,
+    GalleryPage,
+    MediaIndexPage,
+    PublicationPage,
+    VideoPage,
+    WorkPlanPage,
+)
 from news.feeds import FEED_SIZE
 from news.models import NewsIndexPage, NewsPage
 from newsletter.models import NewsletterIndexPage
@@ -55,6 +62,9 @@ def _urls(locale):
         "media index": media_index.url,
         "vision": _seeded(VisionPage, locale).url,
         "newsletter archive": _seeded(NewsletterIndexPage, locale).url,
+        "work plan": _seeded(WorkPlanPage, locale).url,
+        "events of a region and type": f"{media_index.url}?kind=event&region=north&type=workshop",
+        "events calendar feed": f"{media_index.url}calendar/?region=north",
     }
     for kind in ("video", "gallery", "publication", "event"):
         urls[f"media index, {kind}s"] = f"{media_index.url}?kind={kind}"

@@ -266,6 +266,7 @@ RECIPES = {
     "media.VideoPage": video_page,
     "media.GalleryPage": gallery_page,
     "media.PublicationPage": publication_page,
+    "media.WorkPlanPage": nothing_more,
     "newsletter.NewsletterIndexPage": nothing_more,
     "newsletter.NewsletterIssuePage": newsletter_issue_page,
     "legal.LegalRequestPage": nothing_more,

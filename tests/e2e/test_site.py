@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from home.models import HomePage, VisionPage
-from media.models import EventPage, MediaIndexPage, VideoPage
+from media.models import EventPage, MediaIndexPage, VideoPage, WorkPlanPage
 from members.factories import PASSWORD, UserFactory
 from news.models import NewsIndexPage
 from tests.seeded import seeded_page
@@ -222,6 +222,18 @@ def test_an_event_page(site_url, page, lang, direction):
     assert response.status == 200
     expect_language(page, lang, direction)
     expect(page.locator("main h1")).to_have_count(1)
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize(("lang", "direction"), [("he", "rtl"), ("en", "ltr")])
+def test_the_events_filters_and_the_work_plan(site_url, page, lang, direction):
+    page.goto(f"{site_url}{seeded_page(MediaIndexPage, lang).url}?kind=event&region=north")
+    expect_language(page, lang, direction)
+    expect(page.locator("form.filters select")).to_have_count(2)
+    assert_accessible(page)
+    page.goto(f"{site_url}{seeded_page(WorkPlanPage, lang).url}")
+    expect_language(page, lang, direction)
+    expect(page.locator("[data-goal] progress")).to_have_count(2)
     assert_accessible(page)
 
 

@@ -12,7 +12,7 @@ from core.factories import translate
 from home.factories import StandardPageFactory, VisionPageFactory
 from home.models import ContactPage, HomePage, StandardPage, VisionPage
 from legal.models import LegalRequestPage
-from media.models import MediaIndexPage
+from media.models import MediaIndexPage, WorkPlanPage
 from news.models import NewsIndexPage
 from newsletter.models import NewsletterIndexPage
 from tests.html import html_lang_dir, soup
@@ -114,6 +114,7 @@ class TestPageTreeRules(WagtailPageTestCase):
                 ContactPage,
                 NewsIndexPage,
                 MediaIndexPage,
+                WorkPlanPage,
                 NewsletterIndexPage,
                 LegalRequestPage,
             },

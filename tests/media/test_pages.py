@@ -246,11 +246,13 @@ class TestAdminCreation(WagtailPageTestCase):
                 starts_at="2030-01-15 18:00",
                 ends_at="2030-01-15 20:30",
                 location="מועדון החברים",
+                region="north",
                 registration_url="https://example.com/register",
             ),
         )
         event = EventPage.objects.get(slug="new-item")
         self.assertEqual(event.starts_at.isoformat(), "2030-01-15T16:00:00+00:00")
+        self.assertEqual(event.region, "north")
 
     def test_an_event_ending_before_it_starts_is_refused(self):
         url = reverse("wagtailadmin_pages:add", args=("media", "eventpage", self.index.pk))
@@ -259,6 +261,7 @@ class TestAdminCreation(WagtailPageTestCase):
             starts_at="2030-01-15 18:00",
             ends_at="2030-01-15 17:00",
             location="מועדון החברים",
+            region="national",
             registration_url="",
         )
         response = self.client.post(url, data)
