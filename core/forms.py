@@ -3,6 +3,7 @@
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,3 +15,19 @@ def validate_plain_address(value):
             _("Use an ordinary email address, in Latin letters and without spaces."),
             code="unusual_characters",
         )
+
+
+def body_too_long(request, max_bytes):
+    """Whether a form's POST declares more bytes than `max_bytes` (or a length that is no
+    number): answered with the form again, never read."""
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > max_bytes
+    except ValueError:
+        return True
+
+
+def private(response):
+    """`response`, marked never to be kept by any cache (Cache-Control: private, no-store…):
+    the pages of a flow that takes personal details."""
+    add_never_cache_headers(response)
+    return response

@@ -12,10 +12,10 @@ change happens on POST.
 import functools
 
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods
 
 from core import ratelimit
+from core.forms import body_too_long, private
 
 from . import joining
 from .forms import EnrollmentForm, PersonDetailsForm
@@ -29,18 +29,6 @@ MAX_BODY_BYTES = 32 * 1024
 TOKEN_LENGTH = 64  # Person.token's column
 
 
-def _private(response):
-    add_never_cache_headers(response)  # Cache-Control: private, no-store…
-    return response
-
-
-def _too_long(request):
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES
-    except ValueError:
-        return True
-
-
 def serve_enrollment_page(page, request):
     """EnrollmentPage.serve: GET shows the form; a valid POST is thanked the same way
     whoever the address belongs to; an invalid one gets the form back with its errors and
@@ -49,7 +37,7 @@ def serve_enrollment_page(page, request):
     template, status = page.get_template(request), 200
     if request.method != "POST":
         context["form"] = EnrollmentForm()
-    elif _too_long(request):
+    elif body_too_long(request, MAX_BODY_BYTES):
         context |= {"form": EnrollmentForm(), "too_long": True}
         status = 400
     elif not ratelimit.allow("enrollment", request, RATE_LIMIT, RATE_WINDOW):
@@ -64,7 +52,7 @@ def serve_enrollment_page(page, request):
         else:
             status = 400
         context["form"] = form
-    return _private(TemplateResponse(request, template, context, status=status))
+    return private(TemplateResponse(request, template, context, status=status))
 
 
 def _with_person(view):
@@ -75,8 +63,8 @@ def _with_person(view):
     def wrapper(request, token):
         person = Person.objects.filter(token=token).first() if len(token) <= TOKEN_LENGTH else None
         if person is None:
-            return _private(TemplateResponse(request, "enrollment/unknown_link.html", status=404))
-        return _private(view(request, person))
+            return private(TemplateResponse(request, "enrollment/unknown_link.html", status=404))
+        return private(view(request, person))
 
     return require_http_methods(["GET", "POST"])(wrapper)
 

@@ -8,10 +8,10 @@ import functools
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods
 
 from core import ratelimit
+from core.forms import body_too_long, private
 
 from . import booking
 from .forms import RegistrationForm
@@ -21,18 +21,6 @@ RATE_LIMIT = 10  # registrations per visitor's address per hour
 RATE_WINDOW = 60 * 60
 MAX_BODY_BYTES = 16 * 1024  # far more than the longest honest form
 TOKEN_LENGTH = 64  # Registration.token's column
-
-
-def _private(response):
-    add_never_cache_headers(response)  # Cache-Control: private, no-store…
-    return response
-
-
-def _too_long(request):
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES
-    except ValueError:
-        return True
 
 
 def _window(setup, now):
@@ -62,11 +50,11 @@ def register(request, page_id):
     window = _window(setup, timezone.now())
     if window != "open":
         context["window"] = window
-        return _private(TemplateResponse(request, "registrations/not_open.html", context))
+        return private(TemplateResponse(request, "registrations/not_open.html", context))
     status = 200
     if request.method != "POST":
         form = RegistrationForm(setup)
-    elif _too_long(request):
+    elif body_too_long(request, MAX_BODY_BYTES):
         form, context["too_long"], status = RegistrationForm(setup), True, 400
     elif not ratelimit.allow("registration", request, RATE_LIMIT, RATE_WINDOW):
         form, context["rate_limited"], status = RegistrationForm(setup, request.POST), True, 429
@@ -75,12 +63,10 @@ def register(request, page_id):
         if form.is_valid():
             if not form.is_bot():  # a bot is thanked as a person is, and nothing is kept
                 booking.register(setup.event_id, form.details(), translation.get_language())
-            return _private(TemplateResponse(request, "registrations/check_your_email.html"))
+            return private(TemplateResponse(request, "registrations/check_your_email.html"))
         status = 400
     context["form"] = form
-    return _private(
-        TemplateResponse(request, "registrations/register.html", context, status=status)
-    )
+    return private(TemplateResponse(request, "registrations/register.html", context, status=status))
 
 
 def _with_registration(view):
@@ -92,10 +78,8 @@ def _with_registration(view):
         if len(token) <= TOKEN_LENGTH:
             registration = Registration.objects.filter(token=token).select_related("event").first()
         if registration is None:
-            return _private(
-                TemplateResponse(request, "registrations/unknown_link.html", status=404)
-            )
-        return _private(view(request, registration))
+            return private(TemplateResponse(request, "registrations/unknown_link.html", status=404))
+        return private(view(request, registration))
 
     return require_http_methods(["GET", "POST"])(wrapper)
 
