@@ -98,6 +98,10 @@ class Registration(models.Model):
     class Meta:
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
+        permissions = [
+            ("export_registration", _("Can export registrations")),
+            ("message_registrants", _("Can email an event's registrants")),
+        ]
         ordering = ["created_at", "pk"]  # the waiting list's order
         constraints = [
             # One live registration per address and event: a second form for it is not a

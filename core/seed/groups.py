@@ -3,8 +3,8 @@
 Editors write, publish, schedule, unpublish and delete pages (HQ's editors are the
 publishers: the site's news cannot wait for a second person); an editor who wants a second
 reading submits the page to the approval workflow, where Moderators approve it. Moderators
-also keep the site's settings and the member kibbutzim. Newsletter senders, Legal counsel and
-Member kibbutzim exist for the apps that define their work.
+also keep the site's settings and the member kibbutzim. Newsletter senders, Legal counsel,
+Enrollment, Event organizers and Member kibbutzim exist for the apps that define their work.
 
 Here are the permissions of Wagtail and of core; an app grants those of its own models with
 a `group_permissions` attribute on its AppConfig ({group name: ["app_label.codename", ...]}).
@@ -24,6 +24,7 @@ from wagtail.models import (
 from core.groups import (
     EDITORS,
     ENROLLMENT,
+    EVENT_ORGANIZERS,
     LEGAL_COUNSEL,
     MEMBER_KIBBUTZIM,
     MODERATORS,
@@ -56,6 +57,7 @@ GROUPS = {
     NEWSLETTER_SENDERS: {"permissions": [ADMIN_ACCESS], "pages": [], "collections": []},
     LEGAL_COUNSEL: {"permissions": [ADMIN_ACCESS], "pages": [], "collections": []},
     ENROLLMENT: {"permissions": [ADMIN_ACCESS], "pages": [], "collections": []},
+    EVENT_ORGANIZERS: {"permissions": [ADMIN_ACCESS], "pages": [], "collections": []},
     MEMBER_KIBBUTZIM: {"permissions": [], "pages": [], "collections": []},
 }
 
