@@ -27,7 +27,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 
 from . import audit, network
-from .export import Chunked, PeopleExport, interests
+from .export import PeopleExport, interests
 from .filters import Kibbutz, PersonFilterSet, search
 from .people import Interest, Person
 from .phone import normalise_mobile
@@ -115,7 +115,7 @@ class PersonIndexView(PeopleExport, generic.IndexView):
         found = self.get_queryset()
         filters = {key: request.GET.getlist(key) for key in request.GET if key != "export"}
         audit.log_export(request.user, export_format, filters, found.count())
-        return self.as_spreadsheet(Chunked(found), export_format)
+        return self.as_spreadsheet(found, export_format)
 
 
 class PersonForm(WagtailAdminModelForm):

@@ -42,6 +42,7 @@ class PersonViewSet(ModelViewSet):
     search_backend_name = None
     list_per_page = 50
     copy_view_enabled = False
+    export_filename = "enrolled-people"  # the viewset hands its own name to the view
 
     def get_form_class(self, for_update=False):
         return admin_views.PersonForm
@@ -50,7 +51,7 @@ class PersonViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("counts/", admin_views.CountsView.as_view(), name="counts"),
-            path("appoint/<int:pk>/", admin_views.AppointView.as_view(), name="appoint"),
+            path("appoint/<id:pk>/", admin_views.AppointView.as_view(), name="appoint"),
         ]
 
 

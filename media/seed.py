@@ -177,7 +177,7 @@ def seed_media(home, english):
     page, _created = ensure_child(media, "hevra-mifne", lambda: _new_journal(journal))
     translate_once(page, lambda: _journal(journal, "en"), english)
 
-    for slug in ("annual-conference", "regional-meeting"):
+    for slug in ("annual-conference", "dialogue-workshop", "regional-meeting"):
         event = items[slug]
         page, _created = ensure_child(media, slug, lambda event=event: _event(event, "he"))
         translate_once(page, lambda event=event: _event(event, "en"), english)

@@ -164,9 +164,9 @@ class CampaignListView(_SenderView):
         counts = Subscriber.objects.order_by().values("language", "status")
         for row in counts.annotate(count=Count("pk")):
             lists[row["language"]][row["status"]] = row["count"]
-        unsent = NewsletterIssuePage.objects.live().exclude(
-            pk__in=Campaign.objects.values("issue_id")
-        )
+        # Not `NOT IN` a list holding the NULL of mail that is no issue: that matches nothing.
+        sent = Campaign.objects.filter(issue__isnull=False).values("issue_id")
+        unsent = NewsletterIssuePage.objects.live().exclude(pk__in=sent)
         return super().get_context_data(
             unsent=unsent.select_related("locale").order_by("-issue_date"),
             campaigns=Campaign.objects.order_by("-created_at")[:50],

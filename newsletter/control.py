@@ -15,7 +15,8 @@ class AlreadySent(Exception):
     """The issue already has a campaign."""
 
 
-def _run_after_commit(campaign):
+def hand_to_workers(campaign):
+    """Queue the campaign for the workers once the transaction that made it commits."""
     transaction.on_commit(lambda: send_campaign.enqueue(campaign.pk), robust=True)
 
 
@@ -34,7 +35,7 @@ def start(issue, user):
                 created_by=user,
             )
             queue_deliveries(campaign)
-            _run_after_commit(campaign)
+            hand_to_workers(campaign)
     except IntegrityError as error:
         raise AlreadySent from error
     return campaign
@@ -56,7 +57,7 @@ def recover_stalled(now=None):
         if deliveries.filter(status=Delivery.Status.QUEUED).exists():
             if not moving:
                 with transaction.atomic():
-                    _run_after_commit(campaign)
+                    hand_to_workers(campaign)
                 handed.append(campaign)
         else:
             finish_if_done(campaign)
@@ -84,7 +85,7 @@ def resume(campaign):
         last_error="",
     )
     if moved:
-        _run_after_commit(campaign)
+        hand_to_workers(campaign)
     return moved
 
 
@@ -118,5 +119,5 @@ def resend_unresolved(campaign):
         Campaign.objects.filter(pk=campaign.pk).update(
             status=Campaign.Status.SENDING, finished_at=None
         )
-        _run_after_commit(campaign)
+        hand_to_workers(campaign)
     return count

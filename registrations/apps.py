@@ -20,3 +20,9 @@ class RegistrationsConfig(AppConfig):
             "registrations.message_registrants",
         ]
     }
+
+    def seed(self, seeding):
+        """Registration for the demo's events: this app's part of `manage.py seed`."""
+        from .seed import seed_registrations  # imports models: not before the registry is ready
+
+        seed_registrations(seeding.home)

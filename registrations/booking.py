@@ -32,6 +32,13 @@ def _taken(event_id):
     return places.aggregate(total=Sum("participants"))["total"] or 0
 
 
+def places_left(setup):
+    """How many places a new registration could take now: none while people wait."""
+    if Registration.objects.filter(event_id=setup.event_id, status=Status.WAITING).exists():
+        return 0
+    return max(setup.capacity - _taken(setup.event_id), 0)
+
+
 def _lock(event_id):
     return RegistrationSetup.objects.select_for_update().get(event_id=event_id)
 
@@ -61,9 +68,13 @@ def register(event_id, details, language):
 
 def _offer_free_places(setup):
     """Offer freed places to those waiting, in order; the first who does not fit stops the
-    line (nobody jumps it with a smaller group). Call with the setup locked."""
+    line (nobody jumps it with a smaller group). Once the event has started, a freed place
+    is of no use to anyone, and nobody is offered it. Call with the setup locked."""
+    now = timezone.now()
+    if setup.event.starts_at <= now:
+        return
     free = setup.capacity - _taken(setup.event_id)
-    until = timezone.now() + datetime.timedelta(hours=settings.REGISTRATION_OFFER_HOURS)
+    until = now + datetime.timedelta(hours=settings.REGISTRATION_OFFER_HOURS)
     for registration in Registration.objects.filter(event_id=setup.event_id, status=Status.WAITING):
         if registration.participants > free:
             break

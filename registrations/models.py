@@ -3,10 +3,14 @@ registered. The event is media's EventPage, named by string: this app does not i
 
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.privacy import email_hash
 
 
 class Question(models.TextChoices):
@@ -115,3 +119,71 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} <{self.email}>"
+
+
+class RegistrantMessage(models.Model):
+    """What HQ wrote to an event's registrants, sent as one newsletter campaign per language
+    of registration (newsletter.outbox)."""
+
+    class Kind(models.TextChoices):
+        PRACTICAL = "practical", _("Practical information about the event")
+        ANNOUNCEMENT = "announcement", _("Announcement")
+
+    # Whom a message may be written to: those registered, not those who cancelled.
+    STATUSES = (
+        Registration.Status.CONFIRMED,
+        Registration.Status.OFFERED,
+        Registration.Status.WAITING,
+    )
+
+    event = models.ForeignKey(
+        "media.EventPage",
+        on_delete=models.CASCADE,
+        related_name="registrant_messages",
+        verbose_name=_("event"),
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    subject = models.CharField(_("subject"), max_length=150)
+    body = models.TextField(_("message"))
+    statuses = models.JSONField(_("registration statuses"), default=list)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+    # {language: newsletter campaign id}; ids, not keys: this app does not import newsletter's
+    # models.
+    campaigns = models.JSONField(default=dict)
+    # The confirmation form's: a second click on "send" sends nothing.
+    key = models.CharField(max_length=32, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("message to registrants")
+        verbose_name_plural = _("messages to registrants")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.subject
+
+
+class AnnouncementOptOut(models.Model):
+    """An address that wants no more announcements about events, kept as its keyed hash.
+    Practical messages about an event it registered for still reach it."""
+
+    email_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("opt-out of event announcements")
+        verbose_name_plural = _("opt-outs of event announcements")
+
+    def __str__(self):
+        return f"{self.email_hash[:12]}…"
+
+    @classmethod
+    def record(cls, email):
+        cls.objects.get_or_create(email_hash=email_hash(email))

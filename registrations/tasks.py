@@ -9,6 +9,7 @@ from django_tasks import task
 from core.links import absolute_url
 from core.mail import EmailMessage, render_email
 
+from .events import in_language
 from .models import Registration
 
 Status = Registration.Status
@@ -32,7 +33,8 @@ def calendar_file(event):
 def send(registration, kind):
     with translation.override(registration.language):
         link = absolute_url(reverse("registrations:registration", args=[registration.token]))
-    context = {"registration": registration, "event": registration.event, "link_url": link}
+    event = in_language(registration.event, registration.language)
+    context = {"registration": registration, "event": event, "link_url": link}
     subject, text, html = render_email(
         f"registrations/email/{kind}", context, registration.language
     )
@@ -40,8 +42,8 @@ def send(registration, kind):
     message.attach_alternative(html, "text/html")
     if kind in WITH_CALENDAR:
         message.attach(
-            f"{registration.event.slug}.ics",
-            calendar_file(registration.event),
+            f"{event.slug}.ics",
+            calendar_file(event),
             "text/calendar; charset=utf-8",
         )
     message.send()

@@ -7,15 +7,15 @@ import functools
 
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
 from core import ratelimit
 from core.forms import body_too_long, private
 
-from . import booking
+from . import booking, events
 from .forms import RegistrationForm
-from .models import Registration, RegistrationSetup
+from .models import Registration
 
 RATE_LIMIT = 10  # registrations per visitor's address per hour
 RATE_WINDOW = 60 * 60
@@ -23,31 +23,13 @@ MAX_BODY_BYTES = 16 * 1024  # far more than the longest honest form
 TOKEN_LENGTH = 64  # Registration.token's column
 
 
-def _window(setup, now):
-    """ "open", or why not: "not_yet" or "closed"."""
-    if setup.opens_at and now < setup.opens_at:
-        return "not_yet"
-    if now >= (setup.closes_at or setup.event.starts_at):
-        return "closed"
-    return "open"
-
-
-def _setup_or_404(page_id):
-    setup = (
-        RegistrationSetup.objects.filter(event_id=page_id, enabled=True, event__live=True)
-        .select_related("event")
-        .first()
-    )
-    if setup is None:
-        raise Http404
-    return setup
-
-
 @require_http_methods(["GET", "POST"])
 def register(request, page_id):
-    setup = _setup_or_404(page_id)
-    context = {"event": setup.event, "setup": setup}
-    window = _window(setup, timezone.now())
+    setup, event = events.setup_for(page_id)
+    if setup is None:
+        raise Http404
+    context = {"event": event, "setup": setup}
+    window = events.window(setup)
     if window != "open":
         context["window"] = window
         return private(TemplateResponse(request, "registrations/not_open.html", context))
@@ -65,7 +47,7 @@ def register(request, page_id):
                 booking.register(setup.event_id, form.details(), translation.get_language())
             return private(TemplateResponse(request, "registrations/check_your_email.html"))
         status = 400
-    context["form"] = form
+    context["form"], context["places_left"] = form, booking.places_left(setup)
     return private(TemplateResponse(request, "registrations/register.html", context, status=status))
 
 
@@ -84,9 +66,15 @@ def _with_registration(view):
     return require_http_methods(["GET", "POST"])(wrapper)
 
 
+def _context(registration, **extra):
+    event = events.in_language(registration.event, translation.get_language())
+    return {"registration": registration, "event": event, **extra}
+
+
 def _show(request, registration, **extra):
-    context = {"registration": registration, "event": registration.event, **extra}
-    return TemplateResponse(request, "registrations/registration.html", context)
+    return TemplateResponse(
+        request, "registrations/registration.html", _context(registration, **extra)
+    )
 
 
 @_with_registration
@@ -99,7 +87,7 @@ def cancel(request, registration):
     if request.method == "POST":
         booking.cancel(registration)
         return _show(request, registration, just_cancelled=True)
-    return TemplateResponse(request, "registrations/cancel.html", {"registration": registration})
+    return TemplateResponse(request, "registrations/cancel.html", _context(registration))
 
 
 @_with_registration

@@ -3,9 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
@@ -56,7 +58,10 @@ class EventPage(RoutablePageMixin, MediaItemPage):
     registration_url = models.URLField(
         _("registration link"),
         blank=True,
-        help_text=_("Shown until the event ends."),
+        help_text=_(
+            "A registration form elsewhere, shown until the event ends. Registration opened "
+            "for the event on this site takes its place."
+        ),
     )
 
     content_panels = [
@@ -103,6 +108,19 @@ class EventPage(RoutablePageMixin, MediaItemPage):
         """True until the event ends."""
         return self.ends_at >= timezone.now()
 
+    @cached_property
+    def registration_link(self):
+        """Where to register while the event is upcoming: the site's own form when an app
+        that takes registrations answers the `event_registration_link` hook (registrations
+        does, while the event's registration is not closed), else the editor's link."""
+        if not self.is_upcoming:
+            return None
+        for hook in hooks.get_hooks("event_registration_link"):
+            link = hook(self)
+            if link:
+                return link
+        return self.registration_url or None
+
     @property
     def ends_on_its_first_day(self):
         return timezone.localdate(self.starts_at) == timezone.localdate(self.ends_at)
@@ -118,8 +136,9 @@ class EventPage(RoutablePageMixin, MediaItemPage):
             eventAttendanceMode="https://schema.org/OfflineEventAttendanceMode",
             location={"@type": "Place", "name": self.location, "address": self.location},
         )
-        if self.registration_url and self.is_upcoming:
-            data["offers"] = {"@type": "Offer", "url": self.registration_url}
+        if self.registration_link:
+            url = request.build_absolute_uri(self.registration_link) if request else None
+            data["offers"] = {"@type": "Offer", "url": url or self.registration_link}
         return data
 
     def as_ics_event(self, request=None):

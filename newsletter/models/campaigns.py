@@ -7,10 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from .subscribers import Subscriber
 
+# Stands for each recipient's token (Delivery.unsubscribe_token) in a campaign's unsubscribe
+# pattern and content: links of their own besides the unsubscribe one (newsletter.outbox).
+TOKEN_MARKER = "~recipient-token~"  # noqa: S105 (a placeholder, not a secret)
+
 
 class Campaign(models.Model):
-    """One sending of one issue to the active subscribers of its language. The message is
-    frozen when the campaign starts, so every recipient gets the same issue."""
+    """One sending of one message to many: an issue to the active subscribers of its
+    language, or, with no issue, other mail to addresses given (newsletter.outbox). The
+    message is frozen when the campaign starts, so every recipient gets the same one."""
 
     class Status(models.TextChoices):
         SENDING = "sending", _("sending")
@@ -19,8 +24,17 @@ class Campaign(models.Model):
         DONE = "done", _("done")
 
     issue = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("issue"), on_delete=models.PROTECT, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("issue"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
+    # Mail that is not an issue: its recipients' unsubscribe URL, absolute, with TOKEN_MARKER
+    # for the recipient's token; empty for transactional mail, which has no unsubscribe link
+    # or header. An issue's is always the newsletter's own.
+    unsubscribe_pattern = models.CharField(max_length=500, blank=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     subject = models.CharField(_("subject"), max_length=255)
     html = models.TextField()
@@ -39,7 +53,8 @@ class Campaign(models.Model):
         verbose_name = _("campaign")
         verbose_name_plural = _("campaigns")
         permissions = [("send_campaign", _("Can send a newsletter issue"))]
-        # An issue is sent once: a second campaign would mail its readers twice.
+        # An issue is sent once: a second campaign would mail its readers twice. (Campaigns
+        # with no issue are not constrained: NULLs are distinct.)
         constraints = [models.UniqueConstraint(fields=["issue"], name="one_campaign_per_issue")]
 
     def __str__(self):

@@ -4,14 +4,21 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('registrations', '0001_initial'),
+        ("registrations", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='registration',
-            options={'ordering': ['created_at', 'pk'], 'permissions': [('export_registration', 'Can export registrations'), ('message_registrants', "Can email an event's registrants")], 'verbose_name': 'registration', 'verbose_name_plural': 'registrations'},
+            name="registration",
+            options={
+                "ordering": ["created_at", "pk"],
+                "permissions": [
+                    ("export_registration", "Can export registrations"),
+                    ("message_registrants", "Can email an event's registrants"),
+                ],
+                "verbose_name": "registration",
+                "verbose_name_plural": "registrations",
+            },
         ),
     ]

@@ -63,6 +63,7 @@ def test_the_section_and_its_items(seeded_media, home):
     assert sorted(type(page).__name__ for page in children) == [
         "EventPage",
         "EventPage",
+        "EventPage",
         "GalleryPage",
         "PublicationPage",
         "VideoPage",
@@ -70,12 +71,13 @@ def test_the_section_and_its_items(seeded_media, home):
     assert all(page.locale.language_code == "he" and page.introduction for page in children)
 
 
-def test_one_upcoming_conference_and_one_past_regional_meeting(seeded_media):
+def test_an_upcoming_conference_and_workshop_and_a_past_regional_meeting(seeded_media):
     events = {e.kind: e for e in EventPage.objects.child_of(seeded_media)}
     conference = events[EventKind.ANNUAL_CONFERENCE]
     meeting = events[EventKind.REGIONAL_MEETING]
     now = timezone.now()
-    assert conference.is_upcoming and not meeting.is_upcoming
+    assert conference.is_upcoming and events[EventKind.WORKSHOP].is_upcoming
+    assert not meeting.is_upcoming
     assert datetime.timedelta(days=50) < conference.starts_at - now < datetime.timedelta(days=70)
     assert datetime.timedelta(days=20) < now - meeting.starts_at < datetime.timedelta(days=40)
     assert conference.starts_at < conference.ends_at

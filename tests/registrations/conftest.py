@@ -6,7 +6,7 @@ import pytest
 from django.core import signing
 
 from media.factories import EventPageFactory
-from registrations.models import RegistrationSetup
+from registrations.models import Registration, RegistrationSetup
 
 
 def started(seconds_ago=10):
@@ -33,6 +33,19 @@ def make_setup(parent, **fields):
         event=event,
         **{"capacity": 3, "questions": ["kibbutz", "participants", "note"], **fields},
     )
+
+
+def registration(setup, **fields):
+    """A registration for the setup's event, as the form would have made it: confirmed, in
+    Hebrew, with an address of its own unless given."""
+    number = Registration.objects.count()
+    defaults = {
+        "name": f"אורח {number}",
+        "email": f"guest{number}@example.org",
+        "status": Registration.Status.CONFIRMED,
+        "language": "he",
+    }
+    return Registration.objects.create(event=setup.event, **(defaults | fields))
 
 
 @pytest.fixture

@@ -48,6 +48,20 @@ def test_english_registration_is_in_english(register, setup):
     assert mail.outbox[0].subject.startswith("Your place at")
 
 
+def test_the_english_page_of_an_event_takes_the_same_places(client, register, setup, english):
+    in_english = setup.event.copy_for_translation(english)
+    in_english.title = "A dialogue workshop"
+    in_english.save_revision().publish()
+    form = client.get(f"/en/events/{in_english.pk}/register/")
+    assert "A dialogue workshop" in form.content.decode()
+    response = register(url=f"/en/events/{in_english.pk}/register/")
+    assert response.status_code == 200
+    registration = Registration.objects.get()
+    assert (registration.event_id, registration.language) == (setup.event_id, "en")
+    assert "A dialogue workshop" in mail.outbox[0].subject
+    assert "A dialogue workshop" in mail.outbox[0].attachments[0][1]
+
+
 def test_without_consent_the_form_comes_back_with_a_hebrew_error(register):
     response = register(consent=None)
     assert response.status_code == 400

@@ -115,6 +115,17 @@ def test_an_expired_offer_moves_on_to_the_next(client, setup):
     }
 
 
+def test_a_place_freed_once_the_event_has_started_is_offered_to_nobody(setup):
+    first = book(setup, "a@example.org", 3)
+    book(setup, "b@example.org", 1)
+    type(setup.event).objects.filter(pk=setup.event_id).update(
+        starts_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    setup.event.refresh_from_db()
+    booking.cancel(first)
+    assert statuses(setup) == {"a@example.org": "cancelled", "b@example.org": "waiting"}
+
+
 # Outside a test transaction, so that the threads see each other's commits.
 @pytest.mark.skipif(
     db_connection.vendor != "postgresql",
