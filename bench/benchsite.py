@@ -302,11 +302,11 @@ def get(port, path, headers=None):
 
 
 @contextlib.contextmanager
-def gunicorn(env, workdir, workers=2, extra_env=None):
-    """gunicorn on a free port, in its own process group: `workers` sync workers, or with
-    workers=None production's config/gunicorn.py."""
+def gunicorn(env, workdir, workers=2, extra_env=None, app="config.wsgi:application"):
+    """gunicorn serving `app` on a free port, in its own process group: `workers` sync
+    workers, or with workers=None production's config/gunicorn.py."""
     port = free_port()
-    command = [sys.executable, "-m", "gunicorn", "config.wsgi:application"]
+    command = [sys.executable, "-m", "gunicorn", app]
     if workers is None:
         command += ["-c", str(ROOT / "config" / "gunicorn.py")]
     else:

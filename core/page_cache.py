@@ -9,12 +9,31 @@ token, and that its view did not mark private or uncacheable. It is served only 
 HEAD requests without a session or a messages cookie: a logged-in user, or one with a message
 waiting, always gets a fresh page.
 
-Every change to content (a page published, unpublished, moved or deleted, a snippet, a
-setting, an image, a document, a view restriction) makes a new cache generation. Each stored
-page carries the generation it was rendered under and is served only while that is still the
+Every change to what public pages show makes a new cache generation. Each stored page
+carries the generation it was rendered under and is served only while that is still the
 current one (both read in one round trip): what was published shows at once, and older copies
 are overwritten or expire by themselves. That works across processes and hosts only with a
 shared cache, so production uses Redis (`REDIS_URL`).
+
+What makes a new generation (`connect_signals`): a page or snippet published, unpublished,
+moved or deleted, or a page's address changed; and any save of what visitors see: a live
+page or snippet, a setting, a site, a locale, an image, a document, a view restriction, or a
+row of a model an app declared (below). Editors' work is not seen and empties nothing: a
+draft, an autosave (Wagtail 8 posts one half a second after each change), a revision, a
+workflow step or a lock writes Revision, WorkflowState, TaskState and log rows, and saves
+the page or snippet only if it is not live, or else with `update_fields` among
+`UNSEEN_FIELDS`. Unpublish with Wagtail's actions (`unpublish()`), whose signal this hears:
+a live page saved as not live by hand would go unnoticed.
+
+A feature app whose public pages show rows of other models declares them with a Wagtail hook
+in its `wagtail_hooks.py`, returning the models (subclasses included):
+
+    @hooks.register("register_page_cache_models")
+    def page_cache_models():
+        return [Event, Speaker]
+
+Counters a page shows but need not show at once (views, sign-ups) are better updated with
+`QuerySet.update`, which sends no signal, than by saving a registered model.
 """
 
 import functools
@@ -27,11 +46,29 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
+from wagtail import hooks
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.images.models import AbstractImage
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Page,
+    PageViewRestriction,
+    RevisionMixin,
+    Site,
+)
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 from wagtail.snippets.models import get_snippet_models
 
 GENERATION_KEY = "page-cache:generation"
@@ -142,9 +179,24 @@ class PageCacheMiddleware:
         return response
 
 
+# Fields Wagtail saves alone for editors' work, which no visitor sees: a draft or autosave
+# (`save_revision`), a lock (the lock views, a workflow task starting), and what an image or
+# document records of its own unchanged file (`get_file_size`, which rendering may call).
+UNSEEN_FIELDS = {
+    RevisionMixin: {"latest_revision"},
+    DraftStateMixin: {"has_unpublished_changes"},
+    Page: {"draft_title", "latest_revision_created_at"},
+    LockableMixin: {"locked", "locked_by", "locked_at"},
+    AbstractImage: {"file_size", "file_hash"},
+    AbstractDocument: {"file_size", "file_hash"},
+}
+MODELS_HOOK = "register_page_cache_models"
+
+
 @functools.cache
-def _content_models():
-    """The models whose rows public pages show (asked once the snippets are registered)."""
+def _public_models():
+    """The models whose rows public pages show (asked once the snippets and the hooks of
+    every app are registered)."""
     return (
         Page,
         PageViewRestriction,
@@ -154,20 +206,49 @@ def _content_models():
         get_document_model(),
         *get_snippet_models(),
         *settings_registry,
+        *(model for declare in hooks.get_hooks(MODELS_HOOK) for model in declare()),
     )
 
 
-def _on_change(sender, instance=None, **kwargs):
+def _seen(instance):
+    """Whether visitors see this row: not if it is a page or snippet that is not live."""
+    if not isinstance(instance, _public_models()):
+        return False
+    return not isinstance(instance, DraftStateMixin) or instance.live
+
+
+def _unseen_fields(instance):
+    return set().union(*(f for model, f in UNSEEN_FIELDS.items() if isinstance(instance, model)))
+
+
+def _invalidate_now_and_on_commit():
     """Drops the pages now, and again once the change commits: a page that another process
     renders from the old rows in between would otherwise be stored under the new generation."""
-    if isinstance(instance, _content_models()):
-        invalidate()
-        transaction.on_commit(invalidate)
+    invalidate()
+    transaction.on_commit(invalidate)
+
+
+def _on_save(sender, instance, update_fields=None, **kwargs):
+    if _seen(instance) and not (update_fields and update_fields <= _unseen_fields(instance)):
+        _invalidate_now_and_on_commit()
+
+
+def _on_delete_or_m2m(sender, instance, **kwargs):
+    if _seen(instance):
+        _invalidate_now_and_on_commit()
+
+
+def _on_public_event(sender, **kwargs):
+    """Published, unpublished (the row is no longer live), moved, or a new address."""
+    _invalidate_now_and_on_commit()
 
 
 def connect_signals():
     """Called from CoreConfig.ready. Page subclasses send their signals as themselves, hence
-    the isinstance test rather than one sender per model."""
-    signals = (post_save, post_delete, m2m_changed, page_published, page_unpublished)
-    for signal in (*signals, post_page_move):
-        signal.connect(_on_change, dispatch_uid="page_cache")
+    isinstance tests rather than one sender per model."""
+    post_save.connect(_on_save, dispatch_uid="page_cache")
+    for signal in (post_delete, m2m_changed):
+        signal.connect(_on_delete_or_m2m, dispatch_uid="page_cache")
+    events = (published, unpublished, page_published, page_unpublished, post_page_move)
+    for signal in (*events, page_slug_changed):
+        signal.connect(_on_public_event, dispatch_uid="page_cache")

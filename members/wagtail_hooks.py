@@ -121,3 +121,9 @@ def refuse_logged_in_outsiders(page, request, serve_args, serve_kwargs):
     response = TemplateResponse(request, "account/no_access.html", context, status=403)
     add_never_cache_headers(response)
     return response
+
+
+@hooks.register("register_page_cache_models")
+def page_cache_models():
+    """The work plan's page counts the kibbutzim by status and region, and events name them."""
+    return [Kibbutz]

@@ -272,6 +272,11 @@ def _registrations_link(setup):
 
 
 # The setups' list: each event's link to its registrations (not those cancelled).
+OPEN_COLUMN = Column(
+    "enabled",
+    label=RegistrationSetup._meta.get_field("enabled").verbose_name,
+    accessor=lambda setup: _("yes") if setup.enabled else _("no"),
+)
 REGISTRATIONS_COLUMN = Column(
     "registrations", label=Registration._meta.verbose_name_plural, accessor=_registrations_link
 )

@@ -38,7 +38,7 @@ class RegistrationSetupViewSet(ModelViewSet):
     edit_view_class = admin_views.SetupEditView
     list_display = [
         "event",
-        "enabled",
+        admin_views.OPEN_COLUMN,
         "capacity",
         "opens_at",
         "closes_at",
@@ -135,3 +135,9 @@ def registrant_messages():
 def event_registration_link(page):
     """The event page's "register" button (media's EventPage.registration_link)."""
     return events.registration_link(page)
+
+
+@hooks.register("register_page_cache_models")
+def page_cache_models():
+    """An event's page shows its register button while registration is open."""
+    return [RegistrationSetup]

@@ -1,7 +1,7 @@
 """The admin speaks Hebrew: an editor walks the screens of their daily work (with their side
 panels, dialogs and menus open), then a moderator who sends the newsletter walks theirs, then
-a member of HQ's enrollment team walks the list of people and the network, and every piece of
-interface text on them is Hebrew.
+a member of HQ's enrollment team walks the list of people and the network, then an event
+organizer an event's registrations, and every piece of interface text on them is Hebrew.
 Content (titles, names, file names) may be in any language; a few names stay in Latin
 letters (tests/e2e/admin.py). The test prints the coverage, and writes the Latin texts it
 found to test-results/admin-hebrew.txt."""
@@ -21,10 +21,12 @@ from core import groups
 from enrollment.factories import InterestFactory, KibbutzMeetingFactory, PersonFactory
 from enrollment.models import Interest, Person
 from legal.models import RefusedAccess
+from media.models import EventKind
 from members.factories import KibbutzFactory, UserFactory
 from members.models import Kibbutz
 from news.models import NewsCategory, NewsPage
 from newsletter.models import NewsletterIssuePage
+from registrations.models import Registration, RegistrationSetup
 
 from .admin import latin_interface_text, log_in
 from .axe import assert_accessible
@@ -155,6 +157,37 @@ def _enrollment_data():
     return contact
 
 
+def _event_screens(setup):
+    """What HQ's event organizers open: the registration settings, an event's registrations
+    (filtered), its attendance sheet, and the form to write to its registrants."""
+    event = setup.event_id
+    registrations = reverse("event_registrations:event", args=(event,))
+    return [
+        (reverse("registration_setups:index"), []),
+        (reverse("registration_setups:edit", args=(setup.pk,)), []),
+        (reverse("event_registrations:index"), []),
+        (registrations, []),
+        (f"{registrations}?status=confirmed", []),
+        (reverse("event_registrations:attendance_sheet", args=(event,)), []),
+        (reverse("registration_messages:new", args=(event,)), []),
+    ]
+
+
+def _event_data():
+    """The seeded workshop's registration, with one person registered and one waiting."""
+    setup = RegistrationSetup.objects.get(event__kind=EventKind.WORKSHOP)
+    for name, status in (("רות כהן", "confirmed"), ("דן לוי", "waiting")):
+        Registration.objects.create(
+            event=setup.event,
+            name=name,
+            email=f"{status}@example.org",
+            status=status,
+            language="he",
+            answers={"kibbutz": "קיבוץ משמר"},
+        )
+    return setup
+
+
 def _walk(page, site_url, screens, content, report):
     """Opens each screen (and its controls in turn), noting its interface texts and the
     Latin ones, and checks it with axe."""
@@ -186,6 +219,7 @@ def test_every_screen_of_an_editors_day_is_in_hebrew(site_url, editor, moderator
     )
     issue = NewsletterIssuePage.objects.get(locale__language_code="he")
     person = _enrollment_data()
+    setup = _event_data()
     content = _content()
 
     # The login page comes first, before anyone is logged in.
@@ -200,6 +234,9 @@ def test_every_screen_of_an_editors_day_is_in_hebrew(site_url, editor, moderator
     page.context.clear_cookies()
     log_in(page, site_url, UserFactory(groups=[groups.ENROLLMENT]))
     _walk(page, site_url, _enrollment_screens(person), content, report)
+    page.context.clear_cookies()
+    log_in(page, site_url, UserFactory(groups=[groups.EVENT_ORGANIZERS]))
+    _walk(page, site_url, _event_screens(setup), content, report)
 
     texts = sum(total for total, _latin in report.values())
     untranslated = sorted({text for _total, latin in report.values() for text in latin})

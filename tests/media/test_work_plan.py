@@ -97,6 +97,20 @@ def test_the_page_shows_each_goal_without_javascript(client, events, work_plan):
     assert [row[1:] for row in rows] == [["2", "2"], ["2", "1"]]
 
 
+def test_a_kibbutz_that_changes_status_shows_on_the_cached_page_at_once(
+    client, events, work_plan, kibbutzim
+):
+    def percent():
+        return soup(client.get(work_plan.url)).select_one("[data-goal] progress")["value"]
+
+    assert percent() == "75"
+    assert client.get(work_plan.url)["X-Page-Cache"] == "hit"
+    _north, (_south_a, south_b), _differential = kibbutzim
+    south_b.status = "differential"  # the one not visited leaves the cooperative kibbutzim
+    south_b.save()
+    assert percent() == "100"
+
+
 def test_the_page_takes_a_fixed_number_of_queries(
     client, events, work_plan, django_assert_max_num_queries
 ):

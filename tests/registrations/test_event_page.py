@@ -8,6 +8,7 @@ import re
 from django.utils import timezone
 
 from media.factories import EventPageFactory
+from registrations.models import RegistrationSetup
 
 
 def _register_link(client, url):
@@ -54,3 +55,12 @@ def test_registration_turned_off_leaves_the_editors_own_link(client, setup):
 def test_a_past_event_has_no_link(client, home):
     event = EventPageFactory(parent=home, past=True, registration_url="https://example.org/r")
     assert _register_link(client, event.url) is None
+
+
+def test_opening_registration_shows_on_a_cached_event_page_at_once(client, home):
+    event = EventPageFactory(parent=home)
+    assert client.get(event.url)["X-Page-Cache"] == "miss"
+    assert client.get(event.url)["X-Page-Cache"] == "hit"
+    assert _register_link(client, event.url) is None
+    RegistrationSetup.objects.create(event=event, capacity=10)
+    assert _register_link(client, event.url) == f"/events/{event.pk}/register/"
