@@ -132,29 +132,10 @@ def start_campaign(issue):
 
 
 def test_backend():
-    """anymail's test backend, minus its memory.
+    """anymail's test backend, minus its memory (see newsletter_backends)."""
+    from newsletter_backends import OutboxlessBackend
 
-    The stock backend appends every message it is given to django.core.mail.outbox, for the
-    tests to look at, and nothing ever empties that list: it would grow with the subscriber
-    count and be counted in the peak as if it were ours. This one lets the backend do all its
-    work (payload, recipient statuses), then takes the message out of the outbox again, and
-    only counts the calls and the recipients."""
-    from anymail.backends.test import EmailBackend
-    from django.core import mail
-
-    class Backend(EmailBackend):
-        calls = recipients = 0
-
-        def post_to_esp(self, payload, message):
-            # The stock method appends the message and takes its id from its position in
-            # the outbox, so it must still be there while it runs.
-            response = super().post_to_esp(payload, message)
-            mail.outbox.remove(message)
-            self.calls += 1
-            self.recipients += len(payload.recipient_emails)
-            return response
-
-    return Backend()
+    return OutboxlessBackend()
 
 
 # The steps of a send, timed separately (newsletter.sending looks them up at call time).
@@ -222,12 +203,13 @@ def reset(campaign):
     Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.SENDING, finished_at=None)
 
 
-def rss_mb():
-    """(resident now, highest resident since the last reset) of this process, in MiB.
+def rss_mb(pid="self"):
+    """(resident now, highest resident since the last reset) of a process, in MiB.
 
     Not ru_maxrss: Linux carries the high-water mark of the process that started us across
     exec, so the measuring process would report the parent's peak (migrate and seed)."""
-    status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines())
+    lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    status = dict(line.split(":", 1) for line in lines)
     return tuple(int(status[key].split()[0]) / 1024 for key in ("VmRSS", "VmHWM"))
 
 

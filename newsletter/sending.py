@@ -27,6 +27,7 @@ from . import providers
 from .emails import UNSUBSCRIBE_MARKER
 from .headers import ONE_CLICK, sender, unsubscribe_headers, unsubscribe_url
 from .models import Campaign, Delivery, Subscriber, Suppression, email_hash
+from .models.campaigns import TOKEN_MARKER
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +67,8 @@ def claim_batch(campaign, size):
     status, so two workers never hold the same delivery."""
     claim = secrets.token_hex(16)
     with transaction.atomic():
+        # The ids first, then the update: PostgreSQL may run an IN (SELECT … LIMIT … FOR
+        # UPDATE) subquery more than once, and the update would then take more than `size`.
         ids = list(
             Delivery.objects.select_for_update(skip_locked=True)
             .filter(campaign=campaign, status=Delivery.Status.QUEUED)
@@ -75,7 +78,9 @@ def claim_batch(campaign, size):
         Delivery.objects.filter(pk__in=ids, status=Delivery.Status.QUEUED).update(
             status=Delivery.Status.CLAIMED, claim=claim, claimed_at=timezone.now()
         )
-    return list(Delivery.objects.filter(claim=claim, status=Delivery.Status.CLAIMED).order_by("pk"))
+    claimed = Delivery.objects.filter(claim=claim, status=Delivery.Status.CLAIMED)
+    # Only what the send reads: the other columns would be converted for nothing.
+    return list(claimed.order_by("pk").only("email", "unsubscribe_token", "claim"))
 
 
 def _message_id():
@@ -83,37 +88,71 @@ def _message_id():
     return make_msgid(domain=settings.DEFAULT_FROM_EMAIL.rpartition("@")[2])
 
 
-def _single_message(campaign, delivery, from_email):
-    """One recipient's own message: their unsubscribe URL written in."""
-    url = unsubscribe_url(delivery.unsubscribe_token, campaign.language)
+def _unsubscribe_pattern(campaign):
+    """The campaign's unsubscribe URL with TOKEN_MARKER for the recipient's token: an
+    issue's is the newsletter's, other mail's its campaign's pattern, and transactional mail
+    (no pattern) has none. Made once per batch, not per recipient (reverse() is slow);
+    tokens are URL-safe, so reverse() would have written them unchanged."""
+    if campaign.issue_id is not None:
+        return unsubscribe_url(TOKEN_MARKER, campaign.language)
+    return campaign.unsubscribe_pattern
+
+
+# What stands for each recipient's own values in a campaign's content, by merge-field name.
+_MARKERS = {"unsubscribe_url": UNSUBSCRIBE_MARKER, "token": TOKEN_MARKER}
+
+
+def _own_values(pattern, delivery):
+    """The recipient's own values, by merge-field name (no unsubscribe URL: transactional)."""
+    token = delivery.unsubscribe_token
+    values = {"unsubscribe_url": pattern.replace(TOKEN_MARKER, token), "token": token}
+    return {name: value for name, value in values.items() if value}
+
+
+def _fill(content, values):
+    for name, value in values.items():
+        content = content.replace(_MARKERS[name], value)
+    return content
+
+
+def _single_message(campaign, delivery, from_email, pattern):
+    """One recipient's own message: their unsubscribe URL, if any, and token written in."""
+    values = _own_values(pattern, delivery)
+    url = values.get("unsubscribe_url")
     message = EmailMessage(
         subject=campaign.subject,
-        body=campaign.text.replace(UNSUBSCRIBE_MARKER, url),
+        body=_fill(campaign.text, values),
         from_email=from_email,
         to=[delivery.email],
-        headers={**unsubscribe_headers(url), "Message-ID": _message_id()},
+        headers={**(unsubscribe_headers(url) if url else {}), "Message-ID": _message_id()},
     )
-    message.attach_alternative(campaign.html.replace(UNSUBSCRIBE_MARKER, url), "text/html")
+    message.attach_alternative(_fill(campaign.html, values), "text/html")
     # anymail passes these to the provider, whose events then name the delivery.
     message.metadata = {"campaign_id": str(campaign.pk), "delivery_id": str(delivery.pk)}
     return message
 
 
-def _batch_message(campaign, deliveries, provider, from_email):
+def _batch_message(campaign, deliveries, provider, from_email, pattern):
     """One provider call for many recipients; each still gets a message of their own, with
-    their own unsubscribe link and header (anymail batch sending)."""
-    field = provider.field("unsubscribe_url")
+    their own unsubscribe link and header, if any, and token (anymail batch sending)."""
+    own = {d.email: _own_values(pattern, d) for d in deliveries}
+    content = campaign.html + campaign.text
+    merged = [name for name, marker in _MARKERS.items() if marker in content]
+    fields = {name: provider.field(name) for name in merged if name in own[deliveries[0].email]}
     message = AnymailMessage(
         subject=campaign.subject,
-        body=campaign.text.replace(UNSUBSCRIBE_MARKER, field),
+        body=_fill(campaign.text, fields),
         from_email=from_email,
         to=[delivery.email for delivery in deliveries],
-        headers=ONE_CLICK,
     )
-    message.attach_alternative(campaign.html.replace(UNSUBSCRIBE_MARKER, field), "text/html")
-    urls = {d.email: unsubscribe_url(d.unsubscribe_token, campaign.language) for d in deliveries}
-    message.merge_data = {email: {"unsubscribe_url": url} for email, url in urls.items()}
-    message.merge_headers = {email: {"List-Unsubscribe": f"<{url}>"} for email, url in urls.items()}
+    message.attach_alternative(_fill(campaign.html, fields), "text/html")
+    message.merge_data = {email: {name: own[email][name] for name in fields} for email in own}
+    urls = {email: values.get("unsubscribe_url") for email, values in own.items()}
+    if all(urls.values()):  # one campaign: every recipient has a URL, or none has
+        message.extra_headers.update(ONE_CLICK)
+        message.merge_headers = {
+            email: {"List-Unsubscribe": f"<{url}>"} for email, url in urls.items()
+        }
     message.merge_metadata = {d.email: {"delivery_id": str(d.pk)} for d in deliveries}
     message.metadata = {"campaign_id": str(campaign.pk)}
     return message
@@ -139,6 +178,7 @@ def send_batch(campaign, deliveries, connection):
     rest goes back to the queue, and ProviderError is raised."""
     provider = providers.for_connection(connection)
     from_email = sender(campaign.language)
+    pattern = _unsubscribe_pattern(campaign)
     if provider.batches:
         step = provider.batch_size
         calls = [deliveries[i : i + step] for i in range(0, len(deliveries), step)]
@@ -149,9 +189,9 @@ def send_batch(campaign, deliveries, connection):
         if not group:  # the claim went stale and another worker has these rows
             continue
         if provider.batches:
-            message = _batch_message(campaign, group, provider, from_email)
+            message = _batch_message(campaign, group, provider, from_email, pattern)
         else:
-            message = _single_message(campaign, group[0], from_email)
+            message = _single_message(campaign, group[0], from_email, pattern)
         try:
             accepted = connection.send_messages([message])
         except Exception as error:
@@ -199,7 +239,9 @@ def _held(group, status):
 
 def _mark_sending(group):
     """Commits "sending" on the rows about to go to the provider; returns those still held."""
-    _held(group, Delivery.Status.CLAIMED).update(status=Delivery.Status.SENDING)
+    marked = _held(group, Delivery.Status.CLAIMED).update(status=Delivery.Status.SENDING)
+    if marked == len(group):  # the usual case: every row still ours, no need to read back
+        return group
     held = set(_held(group, Delivery.Status.SENDING).values_list("pk", flat=True))
     return [delivery for delivery in group if delivery.pk in held]
 
