@@ -22,6 +22,7 @@ import http.client
 import json
 import os
 import shutil
+import ssl
 import statistics
 import subprocess
 import sys
@@ -29,13 +30,14 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import benchsite as bench
 
 REDIS_URL = "redis://127.0.0.1:6379/13"  # a database of its own, emptied before and after
 BEFORE = "ed32cd6"  # the last commit before issue 18's invalidation
 EDITOR = "bench-editor"
+UNVERIFIED = ssl._create_unverified_context()  # noqa: S323 — our own certificate, on loopback
 
 # Loaded in each gunicorn worker in the `before` mode: today's site, with the invalidation of
 # another commit's core/page_cache.py in place of today's (the serving code is the same).
@@ -118,11 +120,11 @@ def editor_cookies():
 class Autosaver(threading.Thread):
     """Posts the edit form of `page` every second as Wagtail's autosave does, until stopped."""
 
-    def __init__(self, port, page, cookies, csrf):
+    def __init__(self, base_url, page, cookies, csrf):
         super().__init__(daemon=True)
         from tests.news.forms import update_form
 
-        self.port, self.page_id, self.csrf = port, page.pk, csrf
+        self.base_url, self.page_id, self.csrf = base_url, page.pk, csrf
         self.form = lambda n: update_form(f"{page.title} (טיוטה {n})", page.slug)
         self.cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
         self.revision = None
@@ -145,17 +147,27 @@ class Autosaver(threading.Thread):
         data = self.form(n)
         if self.revision:
             data["overwrite_revision_id"] = self.revision
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        address = urlsplit(self.base_url)
+        if address.scheme == "https":  # through nginx, with its self-signed certificate
+            connection = http.client.HTTPSConnection(
+                address.hostname, address.port, timeout=30, context=UNVERIFIED
+            )
+        else:
+            connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+        edit = f"/admin/pages/{self.page_id}/edit/"
         try:
             connection.request(
                 "POST",
-                f"/admin/pages/{self.page_id}/edit/",
+                edit,
                 body=urlencode(data),
                 headers={
                     "Content-Type": "application/x-www-form-urlencoded",
                     "Accept": "application/json",
                     "Cookie": self.cookie,
                     "X-CSRFToken": self.csrf,
+                    # Over HTTPS, Django's CSRF check compares these with the host.
+                    "Origin": self.base_url,
+                    "Referer": f"{self.base_url}{edit}",
                 },
             )
             response = connection.getresponse()
@@ -169,14 +181,15 @@ class Autosaver(threading.Thread):
         self.saved += 1
 
 
-def wrk_mix(port, paths, workdir, duration):
+def wrk_mix(base_url, paths, workdir, duration, connections=8):
+    """wrk over a random mix of `paths`, counting the answers by their X-Page-Cache."""
     script = workdir / "mix.lua"
     quoted = ", ".join(f'"{bench.url_path(p)}"' for p in paths)
     script.write_text(WRK_SCRIPT.format(paths="{" + quoted + "}"))
     command = [
         bench.WRK,
-        *("-t2", "-c8", f"-d{duration}s", "--timeout", "10s"),
-        *("-s", str(script), f"http://127.0.0.1:{port}/"),
+        *("-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s"),
+        *("-s", str(script), f"{base_url}/"),
     ]
     output = subprocess.run(  # noqa: S603 — our own fixed command line
         command, capture_output=True, text=True, check=True, timeout=duration + 60
@@ -184,6 +197,7 @@ def wrk_mix(port, paths, workdir, duration):
     line = next(line for line in output.splitlines() if line.startswith("BENCH "))
     requests, micros, p50, p95, failed, hits, misses, others = (int(v) for v in line.split()[1:])
     return {
+        "requests": requests,
         "rps": requests / (micros / 1e6),
         "p50": p50 / 1000,
         "p95": p95 / 1000,
@@ -201,11 +215,12 @@ def measure(env, workdir, mode, paths, target, cookies, csrf, duration):
         for path in paths:
             for _ in range(4):  # both workers render, the last answers are hits
                 bench.get(port, path)
-        saver = Autosaver(port, target, cookies, csrf)
+        base_url = f"http://127.0.0.1:{port}"
+        saver = Autosaver(base_url, target, cookies, csrf)
         if mode != "quiet":
             saver.start()
         try:
-            result = wrk_mix(port, paths, workdir, duration)
+            result = wrk_mix(base_url, paths, workdir, duration)
         finally:
             saver.stopping.set()
             if saver.is_alive():

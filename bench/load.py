@@ -7,7 +7,10 @@ own (started here on free ports, so that restarting or killing them disturbs not
 served by gunicorn with config/gunicorn.py (production's workers per core), then:
 
 1. mixed: 60 s of `wrk -t2 -c50` over a random mix of every public page (both languages),
-   searches and the style sheet, page cache on. Passes with no failed response.
+   searches and the style sheet, page cache on, through nginx over HTTPS (the configuration
+   `manage.py nginx_config` prints, with a self-signed certificate) as deployed, while an
+   editor autosaves a draft every second through nginx too (autosave.py). Passes with no
+   failed response and no failed autosave; reports p95 and the page cache's hit ratio.
 2. PostgreSQL restart: page cache off, so every request needs the database; 30 s of load,
    with `pg_ctl restart -m fast` at 10 s; then 10 s more. Passes when the site answers
    everything after the restart without being restarted itself (CONN_HEALTH_CHECKS).
@@ -22,9 +25,11 @@ served by gunicorn with config/gunicorn.py (production's workers per core), then
 import argparse
 import collections
 import contextlib
+import io
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -33,6 +38,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import autosave
 import benchsite as bench
 
 STALE_CLAIM_SECONDS = 10  # production waits 15 minutes before calling a claim stale
@@ -134,11 +140,72 @@ def _row(phase, what, passed, result=None):
     return [phase, what, *figures, verdict]
 
 
+@contextlib.contextmanager
+def nginx(workdir, upstream_port):
+    """nginx in front of gunicorn as deployed: the configuration `manage.py nginx_config`
+    prints, HTTPS on a free port with a certificate of its own. Yields that port."""
+    from django.core.management import call_command
+
+    from tests.deploy.nginx import NGINX, main_config  # the deployed topology's tests' own
+
+    cert, key = workdir / "cert.pem", workdir / "key.pem"
+    subprocess.run(  # noqa: S603 — our own fixed command line
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"]
+        + ["-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"],
+        check=True,
+        capture_output=True,
+    )
+    https_port, http_port = bench.free_port(), bench.free_port()
+    site = io.StringIO()
+    call_command(
+        "nginx_config",
+        *("--server-name", "127.0.0.1", "--upstream", f"127.0.0.1:{upstream_port}"),
+        *("--certificate", str(cert), "--certificate-key", str(key)),
+        *("--https-listen", f"127.0.0.1:{https_port}", "--http-listen", f"127.0.0.1:{http_port}"),
+        stdout=site,
+    )
+    (workdir / "shitufi.conf").write_text(site.getvalue())
+    (workdir / "nginx.conf").write_text(main_config(workdir))
+    process = subprocess.Popen(  # noqa: S603 — our own fixed command line
+        [NGINX, "-p", str(workdir), "-c", str(workdir / "nginx.conf"), "-g", "daemon off;"],
+        stderr=open(workdir / "nginx-error.log", "ab"),  # noqa: SIM115
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            bench.require(process.poll() is None, f"nginx stopped; see {workdir}/nginx-error.log")
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", https_port)):
+                break
+            bench.require(time.monotonic() < deadline, "nginx did not listen within 30 s")
+            time.sleep(0.2)
+        yield https_port
+    finally:
+        process.terminate()
+        process.wait()
+
+
 def phase_mixed(env, workdir, paths, duration):
-    with bench.gunicorn(env, workdir, workers=None) as port:
-        result = bench.wrk(port, paths, workdir, threads=2, connections=50, duration=duration)
-    what = f"{duration} s, 50 connections, {len(paths)} addresses"
-    return [_row("mixed", what, result["failed"] == 0, result)]
+    from news.models import NewsPage
+
+    update = NewsPage.objects.live().filter(locale__language_code="he").order_by("path").first()
+    cookies, csrf = autosave.editor_cookies()
+    with bench.gunicorn(env, workdir, workers=None) as port, nginx(workdir, port) as https:
+        base_url = f"https://127.0.0.1:{https}"
+        saver = autosave.Autosaver(base_url, update, cookies, csrf)
+        saver.start()
+        try:
+            result = autosave.wrk_mix(base_url, paths, workdir, duration, connections=50)
+        finally:
+            saver.stopping.set()
+            saver.join()
+    what = (
+        f"{duration} s, 50 connections through nginx (HTTPS), {len(paths)} addresses, "
+        f"an editor autosaving ({saver.saved} saves, {saver.failed} failed); "
+        f"hit ratio {result['ratio']:.3f} ({result['hits']} hits, {result['misses']} misses, "
+        f"{result['others']} uncached: static files)"
+    )
+    passed = result["failed"] == 0 and saver.failed == 0 and saver.saved > 0
+    return [_row("mixed", what, passed, result)]
 
 
 def phase_postgres(env, workdir, paths, restart):
@@ -268,6 +335,7 @@ def main():
             bench.fresh_postgres_database(database)
             os.environ["NEWSLETTER_STALE_CLAIM_SECONDS"] = str(STALE_CLAIM_SECONDS)
             env = bench.environment(workdir, database, f"redis://127.0.0.1:{redis_server.port}/0")
+            env["PRIVATE_ACCEL_PREFIX"] = os.environ["PRIVATE_ACCEL_PREFIX"] = "/_private/"
             import django
 
             django.setup()

@@ -26,6 +26,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 
+from core.permitted import PermissionRequired
+
 from . import audit, network
 from .export import PeopleExport, interests
 from .filters import Kibbutz, PersonFilterSet, search
@@ -171,15 +173,8 @@ class PersonEditView(generic.EditView):
         return [*super().header_more_buttons, Button(label, url=url, icon_name="user")]
 
 
-class _Permitted(WagtailAdminTemplateMixin, TemplateView):
+class _Permitted(PermissionRequired, WagtailAdminTemplateMixin, TemplateView):
     permission = VIEW
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission):
-            raise PermissionDenied
-        response = super().dispatch(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        return response
 
 
 class AppointView(_Permitted):

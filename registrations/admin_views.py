@@ -13,7 +13,7 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -234,11 +234,7 @@ class RegistrationIndexView(RegistrationsExport, generic.IndexView):
             Button(_("Registration settings"), url=setup, icon_name="cog", priority=60),
         ]
         if self.request.user.has_perm(MESSAGE):
-            # The emailing view is added by its own change; until then, no button.
-            try:
-                message = reverse("registration_messages:new", args=[event_id])
-            except NoReverseMatch:
-                return buttons
+            message = reverse("registration_messages:new", args=[event_id])
             buttons.append(Button(_("Email the registrants"), url=message, icon_name="mail"))
         return buttons
 

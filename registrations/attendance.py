@@ -3,32 +3,22 @@ to sign), and marking afterwards who attended. Marking is a POST from the list (
 changes nothing)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 from wagtail.admin.utils import get_valid_next_url_from_request
+
+from core.permitted import PermissionRequired
 
 from .admin_views import CHANGE, VIEW, Attendance, by_kibbutz, event_url, registrations
 from .models import Registration, RegistrationSetup
 
 
-class _Permitted:
-    permission = VIEW
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission):
-            raise PermissionDenied
-        response = super().dispatch(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        return response
-
-
-class AttendanceSheetView(_Permitted, TemplateView):
+class AttendanceSheetView(PermissionRequired, TemplateView):
     """A page of its own, not the admin's, to print on A4 in the reader's language."""
 
+    permission = VIEW
     template_name = "registrations/admin/attendance_sheet.html"
 
     def get_context_data(self, **kwargs):
@@ -46,7 +36,7 @@ class AttendanceSheetView(_Permitted, TemplateView):
         )
 
 
-class MarkAttendedView(_Permitted, View):
+class MarkAttendedView(PermissionRequired, View):
     """Mark one registration attended, not attended, or not marked."""
 
     permission = CHANGE

@@ -15,7 +15,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -37,6 +36,7 @@ from psycopg import sql
 from requests.adapters import HTTPAdapter
 
 from tests.conftest import CapturingSmtpHandler
+from tests.deploy.nginx import NGINX, main_config
 from tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,25 +47,6 @@ REDIS_URL = os.environ.get("DEPLOY_REDIS_URL", "redis://127.0.0.1:6379/15")
 SUBSCRIBERS = 300
 BATCH_SIZE = 20  # recipients a worker claims at a time
 STALE_CLAIM_SECONDS = 4  # production: 15 minutes
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-NGINX_MAIN = """\
-{user}
-worker_processes 1;
-pid {workdir}/nginx.pid;
-error_log {workdir}/nginx-error.log;
-events {{ worker_connections 256; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log {workdir}/nginx-access.log;
-    client_body_temp_path {workdir}/nginx-temp/body;
-    proxy_temp_path {workdir}/nginx-temp/proxy;
-    fastcgi_temp_path {workdir}/nginx-temp/fastcgi;
-    uwsgi_temp_path {workdir}/nginx-temp/uwsgi;
-    scgi_temp_path {workdir}/nginx-temp/scgi;
-    include {workdir}/shitufi.conf;
-}}
-"""
 
 
 def _fresh_database(url):
@@ -275,7 +256,6 @@ def stack(tmp_path_factory):
     site.data = json.loads(site.manage("setup", str(SUBSCRIBERS), module="tests.deploy.site_data"))
 
     certificate, key = _self_signed_certificate(workdir)
-    (workdir / "nginx-temp").mkdir()
     (workdir / "shitufi.conf").write_text(
         site.manage(
             "nginx_config",
@@ -285,9 +265,7 @@ def stack(tmp_path_factory):
             *("--http-listen", f"127.0.0.1:{site.http_port}"),
         )
     )
-    # As root, nginx's workers would run as nobody, who may not read the private files.
-    user = "user root;" if os.geteuid() == 0 else ""
-    (workdir / "nginx.conf").write_text(NGINX_MAIN.format(user=user, workdir=workdir))
+    (workdir / "nginx.conf").write_text(main_config(workdir))
     try:
         command = [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"]
         gunicorn = site.start("gunicorn", command)
