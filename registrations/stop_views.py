@@ -6,11 +6,11 @@ from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from .models import AnnouncementOptOut
-from .views import _with_registration
+from .views import with_registration
 
 
 @csrf_exempt
-@_with_registration
+@with_registration
 def stop(request, registration):
     context = {"registration": registration}
     if request.method == "POST":

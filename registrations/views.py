@@ -51,7 +51,7 @@ def register(request, page_id):
     return private(TemplateResponse(request, "registrations/register.html", context, status=status))
 
 
-def _with_registration(view):
+def with_registration(view):
     """The view of one person's link: their token in the URL, else a 404 page."""
 
     @functools.wraps(view)
@@ -77,12 +77,12 @@ def _show(request, registration, **extra):
     )
 
 
-@_with_registration
+@with_registration
 def registration(request, registration):
     return _show(request, registration)
 
 
-@_with_registration
+@with_registration
 def cancel(request, registration):
     if request.method == "POST":
         booking.cancel(registration)
@@ -90,7 +90,7 @@ def cancel(request, registration):
     return TemplateResponse(request, "registrations/cancel.html", _context(registration))
 
 
-@_with_registration
+@with_registration
 def accept(request, registration):
     if request.method == "POST":
         taken = booking.accept(registration)
