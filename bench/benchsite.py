@@ -6,6 +6,8 @@ The settings module written into the directory changes only what a local copy ne
 own static directory, video players built offline (production asks YouTube), plain HTTP on
 the loopback, and a URLconf that adds `/bench/ceiling/`, a view answering a constant 20 KB
 through the whole middleware stack: the ceiling of what gunicorn and Django can serve here.
+The same view answers `/bench/bare/`, which pages.py serves with no middleware at all
+(bare_wsgi.py).
 """
 
 import contextlib
@@ -48,7 +50,7 @@ def ceiling(request):
     return HttpResponse(BODY, content_type="text/plain")
 
 
-urlpatterns = [path("bench/ceiling/", ceiling), *site]
+urlpatterns = [path("bench/ceiling/", ceiling), path("bench/bare/", ceiling), *site]
 """
 
 # wrk's report: requests, duration (µs), latency percentiles (µs), error counts; `paths`

@@ -11,9 +11,16 @@ waiting, always gets a fresh page.
 
 Every change to what public pages show makes a new cache generation. Each stored page
 carries the generation it was rendered under and is served only while that is still the
-current one (both read in one round trip): what was published shows at once, and older copies
-are overwritten or expire by themselves. That works across processes and hosts only with a
-shared cache, so production uses Redis (`REDIS_URL`).
+current one: what was published shows at once, and older copies are overwritten or expire by
+themselves. That works across processes and hosts only with a shared cache, so production
+uses Redis (`REDIS_URL`). There each new generation is announced to every process
+(core/cache_watch.py), which then knows it without asking and answers hits from its own
+copies of the pages it last served: no round trip. Without a watch that can vouch for the
+generation (no Redis, or its subscription down), the generation and the page are read in one
+round trip.
+
+In production `answer_hits` (config/wsgi.py) answers hits before Django's handler; the
+middleware answers them elsewhere (the test client) and stores what was missed.
 
 What makes a new generation (`connect_signals`): a page or snippet published, unpublished,
 moved or deleted, or a page's address changed; and any save of what visitors see: a live
@@ -38,10 +45,14 @@ Counters a page shows but need not show at once (views, sign-ups) are better upd
 
 import functools
 import hashlib
+import threading
 import time
+from collections import OrderedDict
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIRequest
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -71,12 +82,16 @@ from wagtail.signals import (
 )
 from wagtail.snippets.models import get_snippet_models
 
+from core.cache import announce, watched
+
 GENERATION_KEY = "page-cache:generation"
 MAX_QUERY_LENGTH = 300  # longer query strings are not worth a cache entry
 UNCACHEABLE = {"private", "no-cache", "no-store"}
 # Cookies that mean the page may differ for this visitor.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 HEADER = "X-Page-Cache"  # hit or miss, for operators and the benchmark
+# What the static-file middleware serves, never a page: not worth a cache lookup.
+NOT_PAGES = (settings.STATIC_URL, settings.MEDIA_URL)
 
 
 def allow(request):
@@ -96,18 +111,66 @@ def cacheable(view):
 
 
 def invalidate():
-    """A new generation: every page stored before it is no longer served."""
-    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    """A new generation: every page stored before it is no longer served, in any process."""
+    announce(cache, GENERATION_KEY, time.time_ns())
+
+
+# Each process keeps copies of what it last read or stored, served while the generation it
+# knows without asking (Redis announces each new one, core/cache_watch.py) is theirs: a hit
+# then costs no round trip. A copy lives at most PAGE_CACHE_SECONDS here, whatever is left
+# of the stored page's own time in the cache.
+COPIES = 500  # pages of 10 to 25 KB: some 10 MB per process at most
+_copies = OrderedDict()  # key: (monotonic time of expiry, what is stored)
+_copies_lock = threading.Lock()  # for threaded servers (runserver)
+
+
+def generation():
+    """The current generation: as this process knows it, else read (and made if missing)."""
+    current = watched(cache, GENERATION_KEY)
+    if current is None:
+        current = cache.get(GENERATION_KEY)
+    if current is None:
+        current = _first_generation()
+    return current
+
+
+def _first_generation():
+    """On the first request, or once the cache was emptied."""
+    return announce(cache, GENERATION_KEY, time.time_ns(), only_if_absent=True)
 
 
 def _lookup(key):
-    """The current generation and what is stored under `key`, in one round trip."""
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        generation = time.time_ns()
-        cache.add(GENERATION_KEY, generation, timeout=None)
-    return generation, found.get(key)
+    """The current generation and what is stored under `key`: from this process's copy
+    when it is current, else in one round trip."""
+    generation = watched(cache, GENERATION_KEY)
+    if generation is not None:
+        with _copies_lock:
+            expiry, stored = _copies.get(key, (0, None))
+            if stored is not None and stored[0] == generation and expiry > time.monotonic():
+                _copies.move_to_end(key)
+                return generation, stored
+        stored = cache.get(key)
+    else:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation, stored = found.get(GENERATION_KEY), found.get(key)
+        if generation is None:
+            generation = _first_generation()
+    if stored is not None and stored[0] == generation:
+        _copy(key, stored)
+    return generation, stored
+
+
+def _store(key, stored, timeout):
+    cache.set(key, stored, timeout)
+    _copy(key, stored)
+
+
+def _copy(key, stored):
+    with _copies_lock:
+        _copies[key] = (time.monotonic() + settings.PAGE_CACHE_SECONDS, stored)
+        _copies.move_to_end(key)
+        if len(_copies) > COPIES:
+            _copies.popitem(last=False)
 
 
 def remembered(key, compute):
@@ -118,7 +181,7 @@ def remembered(key, compute):
     if stored is not None and stored[0] == generation:
         return stored[1]
     value = compute()
-    cache.set(key, (generation, value), timeout=None)
+    _store(key, (generation, value), timeout=None)
     return value
 
 
@@ -128,6 +191,7 @@ def _servable(request):
         and request.method in ("GET", "HEAD")
         and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
         and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
+        and not request.path_info.startswith(NOT_PAGES)
     )
 
 
@@ -138,6 +202,8 @@ def _storable(request, response):
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the page holds a CSRF token
         return False
+    if "'nonce-" in response.get("Content-Security-Policy", ""):  # a nonce serves once
+        return False
     directives = {
         d.split("=")[0].strip().lower()
         for d in cc_delim_re.split(response.get("Cache-Control", ""))
@@ -147,14 +213,34 @@ def _storable(request, response):
 
 
 def _key(request):
-    address = f"{request.get_host()}{request.get_full_path()}".encode()
+    # The scheme too: a hit skips the security middleware, which redirects plain HTTP. The
+    # host as sent, not validated (a third of a hit's own work): only a request whose host
+    # Django validated is ever stored (CommonMiddleware asks get_host first), so a key made
+    # of a host it refuses finds nothing.
+    host = request._get_raw_host()
+    address = f"{request.scheme}://{host}{request.get_full_path()}".encode()
     return f"page-cache:{hashlib.sha256(address).hexdigest()}"
 
 
+# Where `answer_hits` leaves the generation it read for a request it could not answer, so
+# that the middleware does not ask the cache again.
+LOOKED_UP = "shitufi.page_cache_generation"
+
+
+def _find(request):
+    """(the current generation, the stored answer to `request` or None)."""
+    generation, stored = _lookup(_key(request))
+    request.META[LOOKED_UP] = generation
+    request.page_cache_generation = generation  # read once per request (core/shell_cache.py)
+    return generation, (stored[1:] if stored is not None and stored[0] == generation else None)
+
+
 class PageCacheMiddleware:
-    """Sits right after the security and static-file middleware, so that a hit skips the
-    session, the user and the database. The headers set further in (CSP, Permissions-Policy,
-    Content-Language…) are stored with the page."""
+    """Sits first, so that a page is stored with every header the middleware after it set
+    (the security headers, CSP, Permissions-Policy, Vary, Content-Language…), and a hit
+    sends them as they were. Its key holds the scheme, so plain HTTP still meets the HTTPS
+    redirect. In production `answer_hits` answers hits before Django; this answers them
+    where it does not run (the test client) and stores what it missed."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -162,21 +248,41 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _servable(request):
             return self.get_response(request)
-        key = _key(request)
-        generation, stored = _lookup(key)
-        if stored is not None and stored[0] == generation:
-            _generation, status, headers, content = stored
-            response = HttpResponse(content, status=status, headers=headers)
-            response[HEADER] = "hit"
-            return response
+        if LOOKED_UP in request.META:  # answer_hits looked, and missed
+            generation = request.page_cache_generation = request.META[LOOKED_UP]
+        else:
+            generation, found = _find(request)
+            if found is not None:
+                status, headers, content = found
+                return HttpResponse(content, status=status, headers={**headers, HEADER: "hit"})
         response = self.get_response(request)
         if _storable(request, response):
             # Stored with the generation read before rendering: if content changed meanwhile,
             # this copy is never served.
             stored = (generation, response.status_code, dict(response.items()), response.content)
-            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+            _store(_key(request), stored, settings.PAGE_CACHE_SECONDS)
             response[HEADER] = "miss"
         return response
+
+
+def answer_hits(application):
+    """The WSGI application, with stored pages answered before Django: a hit costs the
+    request's parsing and a look at this process's copies (or one round trip), not Django's
+    handler (its signals, the URL resolver, the middleware). Stored pages carry every
+    header they were sent with."""
+
+    def answer(environ, start_response):
+        if environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
+            request = WSGIRequest(environ)
+            if _servable(request) and (found := _find(request)[1]):
+                status, headers, content = found
+                start_response(
+                    f"{status} {HTTPStatus(status).phrase}", [*headers.items(), (HEADER, "hit")]
+                )
+                return [b"" if request.method == "HEAD" else content]
+        return application(environ, start_response)
+
+    return answer
 
 
 # Fields Wagtail saves alone for editors' work, which no visitor sees: a draft or autosave

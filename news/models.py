@@ -17,6 +17,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from core import shell_cache
 from core.blocks import ContentStreamBlock
 from core.fields import content_link
 from core.models import BasePage, SectionPage
@@ -61,10 +62,11 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
         verbose_name_plural = _("news indexes")
 
     def updates(self):
+        # No prefetch of the images' renditions: a card is kept once drawn
+        # (components/news_card.html), and drawing it reads Wagtail's renditions cache.
         return (
             unrestricted(NewsPage.objects.child_of(self).live())
             .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
             .order_by("-published_at", "-pk")
         )
 
@@ -90,7 +92,10 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
         if year.isdecimal() and len(year) == 4:  # isdigit() also passes "²", int() does not
             updates = updates.filter(published_at__year=int(year))
             active["year"] = year
-        return updates.distinct(), active
+        # Only the joins of a category or tag can repeat an update; DISTINCT over every
+        # column of the page would slow the count and the page of updates for nothing.
+        joined = "category" in active or "tag" in active
+        return (updates.distinct() if joined else updates), active
 
     def route(self, request, path_components):
         """An update in one query, where Wagtail's route takes two (the page row, then its
@@ -120,9 +125,13 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
                 "active_filters": active,
                 "active_category": self.category(active.get("category")),
                 "categories": NewsCategory.objects.filter(locale=self.locale),
-                "years": self.updates().dates("published_at", "year", order="DESC"),
+                # SQLite truncates every update's date in Python: kept until content changes
+                "years": shell_cache.kept(request, ("news-years", self.pk), self._years),
             },
         )
+
+    def _years(self):
+        return list(self.updates().dates("published_at", "year", order="DESC"))
 
     @path("rss/")
     def rss(self, request):

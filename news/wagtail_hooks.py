@@ -35,6 +35,6 @@ def latest_updates(request):
     index = _index_in_active_language()
     if index is None:
         return None
-    updates = index.updates().select_related(None).prefetch_related(None)[:SUGGESTED_UPDATES]
+    updates = index.updates().select_related(None)[:SUGGESTED_UPDATES]
     items = [(update.title, update.url, update.search_date) for update in updates]
     return Suggestion(index.title, index.url, items)

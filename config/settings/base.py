@@ -72,12 +72,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page is answered before any other work, with the headers the rest of
+    # this list gave it when it was stored (core/page_cache.py).
+    "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before the session: a cached page is answered without touching it (core/page_cache.py).
-    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language, which is part of where an address leads (core/routing.py).
+    "core.routing.RememberedRoutesMiddleware",
     # After the language is known (the 400 page is in it), before anything reads the input.
     "core.nul_bytes.RefuseNulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,4 +1,5 @@
-"""Template tags of the site shell: the localized home, the main menu, language links."""
+"""Template tags of the site shell: the localized home, the main menu, language links, and
+fragments kept until content changes."""
 
 import re
 from collections import defaultdict
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page, Site
 
-from core import page_cache
+from core import shell_cache
 from core.models import SiteSettings
 from core.pages import localized as localize_pages
 from core.pages import unrestricted
@@ -19,77 +20,94 @@ from core.pages import unrestricted
 register = template.Library()
 
 
-def _translations(context):
-    """The live translations, by translation key and then language code, of every page
-    the site shell links to: the page being read, the home page and the footer's pages.
-    One query per request, shared by the header, the language links and the footer."""
+def _shell(context):
+    """The site shell's links in the reader's language, or None off any site: the home
+    page's address, the main menu's items, the footer's standing pages and every
+    language's home page. Built in two queries, kept until content changes."""
     request = context["request"]
-    if not hasattr(request, "_shell_translations"):
-        translations = defaultdict(dict)
-        site = Site.find_for_request(request)
-        if site is not None:
-            contact = SiteSettings.for_request(request)
-            page = context.get("page")
-            linked = [site.root_page, contact.accessibility_page, contact.privacy_page]
-            linked.append(page if isinstance(page, Page) else None)
-            keys = {p.translation_key for p in linked if p is not None}
-            pages = Page.objects.live().filter(translation_key__in=keys).select_related("locale")
-            for p in pages:
-                translations[p.translation_key][p.locale.language_code] = p
-        request._shell_translations = translations
-    return request._shell_translations
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    key = ("shell", site.pk, get_language())
+    return shell_cache.kept(request, key, lambda: _shell_links(request, site))
 
 
-def _localized(context, page):
-    """`page.localized` (its live translation in the reader's language, else itself)."""
-    return _translations(context)[page.translation_key].get(get_language(), page)
+def _shell_links(request, site):
+    contact = SiteSettings.for_request(request)
+    standing = [p for p in (contact.accessibility_page, contact.privacy_page) if p is not None]
+    translations = defaultdict(dict)
+    keys = {site.root_page.translation_key, *(p.translation_key for p in standing)}
+    for page in Page.objects.live().filter(translation_key__in=keys).select_related("locale"):
+        translations[page.translation_key][page.locale.language_code] = page
+
+    def in_language(page):  # page.localized: its live translation, else itself
+        return translations[page.translation_key].get(get_language(), page)
+
+    root = in_language(site.root_page)
+    menu = [(_("Home"), root.get_url(request), root.url_path)]
+    for child in unrestricted(root.get_children().live().in_menu()):
+        menu.append((child.title, child.get_url(request), child.url_path))
+    footer = [(p.title, p.get_url(request)) for p in map(in_language, standing) if p.live]
+    homes = translations[site.root_page.translation_key]
+    return {
+        "home": root.get_url(request),
+        "menu": menu,
+        "footer": footer,
+        "homes": {code: page.get_url(request) for code, page in homes.items()},
+    }
 
 
-def _localized_root(context):
-    site = Site.find_for_request(context["request"])
-    return _localized(context, site.root_page) if site else None
+def _translation_urls(request, page):
+    """The address of each live translation of `page` (itself included), by language
+    code; kept until content changes."""
+
+    def urls():
+        translations = Page.objects.live().filter(translation_key=page.translation_key)
+        return {
+            p.locale.language_code: p.get_url(request)
+            for p in translations.select_related("locale")
+        }
+
+    return shell_cache.kept(
+        request, ("translations", request.get_host(), page.translation_key), urls
+    )
 
 
 @register.simple_tag(takes_context=True)
-def localized_home(context):
-    """The home page in the reader's language (the Hebrew one when no translation exists)."""
-    return _localized_root(context) if context.get("request") else None
+def home_url(context):
+    """The address of the home page in the reader's language (the Hebrew one when no
+    translation exists)."""
+    shell = _shell(context) if context.get("request") else None
+    return shell["home"] if shell else "/"
 
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
-    """The footer's standing pages (site settings) in the reader's language, live ones."""
-    contact = SiteSettings.for_request(context["request"])
-    pages = (contact.accessibility_page, contact.privacy_page)
-    localized = [_localized(context, page) for page in pages if page is not None]
-    return [page for page in localized if page.live]
+    """(title, address) of the footer's standing pages (site settings) in the reader's
+    language, live ones."""
+    shell = _shell(context)
+    return shell["footer"] if shell else []
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     """The home page and its live, public children marked "show in menus". The item of the
     page being read is marked aria-current="page"; an ancestor of it, aria-current="true"."""
-    request = context["request"]
-    root = _localized_root(context)
-    if root is None:
+    shell = _shell(context)
+    if shell is None:
         return {"items": []}
     current = context.get("page")
     current_path = current.url_path if isinstance(current, Page) else ""
-    items = [
-        {
-            "title": _("Home"),
-            "url": root.get_url(request),
-            "current": "page" if current_path == root.url_path else None,
-        }
-    ]
-    for child in unrestricted(root.get_children().live().in_menu()):
-        if current_path == child.url_path:
+    home_path = shell["menu"][0][2]
+    items = []
+    for title, url, url_path in shell["menu"]:
+        if current_path == url_path:
             state = "page"
-        elif current_path.startswith(child.url_path):
+        elif url_path != home_path and current_path.startswith(url_path):
             state = "true"
         else:
             state = None
-        items.append({"title": child.title, "url": child.get_url(request), "current": state})
+        items.append({"title": title, "url": url, "current": state})
     return {"items": items}
 
 
@@ -100,16 +118,17 @@ def language_links(context):
     request = context["request"]
     page = context.get("page")
     if isinstance(page, Page):
-        translations = _translations(context)[page.translation_key]
-        homes = _translations(context)[Site.find_for_request(request).root_page.translation_key]
+        translations = _translation_urls(request, page)
+        shell = _shell(context)
+        homes = shell["homes"] if shell else {}
     links = []
     for code, name in settings.LANGUAGES:
         if not isinstance(page, Page):
             url, exact = translate_url(request.get_full_path(), code), True
         elif code in translations:
-            url, exact = translations[code].get_url(request), True
+            url, exact = translations[code], True
         else:
-            url, exact = homes[code].get_url(request) if code in homes else "/", False
+            url, exact = homes.get(code, "/"), False
         links.append(
             {
                 "code": code,
@@ -122,6 +141,30 @@ def language_links(context):
     return links
 
 
+class KeepNode(template.Node):
+    def __init__(self, nodelist, parts):
+        self.nodelist, self.parts = nodelist, parts
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):  # a draft's own markup
+            return self.nodelist.render(context)
+        parts = tuple(part.resolve(context) for part in self.parts)
+        key = ("fragment", request.get_host(), get_language(), *parts)
+        return shell_cache.kept(request, key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def keep(parser, token):
+    """`{% keep "name" part… %}…{% endkeep %}`: the markup between, rendered once per host,
+    language and parts and kept until content changes (core/shell_cache.py). Only for
+    markup that is the same for every visitor: nothing personal, no CSRF token."""
+    parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endkeep",))
+    parser.delete_first_token()
+    return KeepNode(nodelist, parts)
+
+
 @register.simple_tag(takes_context=True)
 def feed_links(context):
     """(title, MIME type, address) of the feeds the apps announce on every page
@@ -130,8 +173,9 @@ def feed_links(context):
     request = context.get("request")
     if request is None:
         return []
-    return page_cache.remembered(
-        f"feed-links:{get_language()}",
+    return shell_cache.kept(
+        request,
+        ("feed-links", get_language()),
         lambda: [link for hook in hooks.get_hooks("register_feed_links") for link in hook(request)],
     )
 

@@ -2,16 +2,19 @@
 change to content shows at once, and nothing personal or private is ever stored."""
 
 import http.server
+import io
 import socket
 import threading
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from core import page_cache
 from core.groups import MEMBER_KIBBUTZIM
 from core.models import SiteSettings
 from home.factories import ContactPageFactory
@@ -69,6 +72,39 @@ def test_anonymous_visitors_get_public_pages_from_the_cache_without_a_query(clie
     assert response.content == first.content
     for header in ("Content-Type", "Content-Language", "Content-Security-Policy"):
         assert response[header] == first[header]
+
+
+@pytest.mark.parametrize("kind", PUBLIC_PAGES)
+def test_a_hit_carries_every_header_of_the_miss(client, home, kind):
+    """The security headers, CSP, Permissions-Policy, Vary, the language: a hit is answered
+    before the middleware that sets them, and sends them as they were stored."""
+    url = PUBLIC_PAGES[kind](home)
+    first = client.get(url)
+    hit = client.get(url)
+    assert hit["X-Page-Cache"] == "hit"
+    expected = {name: value for name, value in first.items() if name != "X-Page-Cache"}
+    assert {name: value for name, value in hit.items() if name != "X-Page-Cache"} == expected
+    for header in ("X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Vary"):
+        assert hit[header]
+
+
+def test_plain_http_is_still_sent_to_https(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 3600
+    client.get("/", secure=True)
+    hit = client.get("/", secure=True)
+    assert hit["X-Page-Cache"] == "hit" and hit["Strict-Transport-Security"]
+    assert client.get("/").status_code == 301
+
+
+def test_a_page_with_a_csp_nonce_is_never_stored(rf):
+    """A nonce must differ on every response; a stored page would send the same one."""
+    request = rf.get("/")
+    page_cache.allow(request)
+    response = HttpResponse("<script nonce='abc'></script>")
+    assert page_cache._storable(request, response)
+    response["Content-Security-Policy"] = "script-src 'self' 'nonce-abc'"
+    assert not page_cache._storable(request, response)
 
 
 def test_the_query_string_is_part_of_the_key(client):
@@ -233,3 +269,69 @@ def test_a_proxy_in_front_is_told_to_purge_a_published_page(settings, update):
     finally:
         server.shutdown()
     assert (update.get_site().hostname, update.url) in purged
+
+
+def _wsgi(path, method="GET", **environ):
+    """What `answer_hits` in front of a site that must not be reached answers, or None when
+    it hands the request on; the environ it handed on with."""
+    handed_on = {}
+
+    def site(environ, start_response):
+        handed_on.update(environ)
+        start_response("418 I'm a teapot", [])
+        return [b""]
+
+    answer = {}
+
+    def start_response(status, headers):
+        answer.update(status=status, headers=dict(headers))
+
+    base = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "QUERY_STRING": "",
+    }
+    body = b"".join(page_cache.answer_hits(site)({**base, **environ}, start_response))
+    if answer["status"].startswith("418"):
+        return None, handed_on
+    return (answer["status"], answer["headers"], body), handed_on
+
+
+def test_in_front_of_django_a_hit_is_answered_with_the_stored_page_and_headers(client):
+    first = client.get("/")
+    (status, headers, body), _ = _wsgi("/")
+    assert status == "200 OK" and body == first.content
+    assert headers.pop("X-Page-Cache") == "hit"
+    assert headers == {name: value for name, value in first.items() if name != "X-Page-Cache"}
+    (_status, _headers, body), _ = _wsgi("/", method="HEAD")
+    assert body == b""
+
+
+def test_in_front_of_django_a_miss_is_handed_on_with_the_generation_it_read(client):
+    client.get("/")
+    page_cache.invalidate()
+    found, environ = _wsgi("/")
+    assert found is None and environ[page_cache.LOOKED_UP] == cache.get(page_cache.GENERATION_KEY)
+    client.get("/")  # stored again, under the new generation
+    assert _wsgi("/")[0] is not None
+
+
+@pytest.mark.parametrize(
+    "request_environ",
+    [
+        {"HTTP_COOKIE": "sessionid=abc"},
+        {"HTTP_COOKIE": "messages=abc"},
+        {"REQUEST_METHOD": "POST"},
+        {"HTTP_HOST": "evil.example"},
+        {"wsgi.url_scheme": "https"},  # stored for plain HTTP only
+        {"QUERY_STRING": "a=1"},
+    ],
+)
+def test_in_front_of_django_what_may_differ_goes_to_django(client, request_environ):
+    client.get("/")
+    assert _wsgi("/", **request_environ)[0] is None
