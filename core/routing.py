@@ -49,7 +49,7 @@ def _wagtail_route(request):
 
 
 def _restore(request, site_values, model, pk, args, kwargs):
-    page = model._default_manager.filter(pk=pk).first()
+    page = model._default_manager.filter(pk=pk, live=True).first()
     if page is not None:  # else Wagtail routes the request itself
         request._wagtail_site = Site.from_db("default", SITE_FIELDS, site_values)
         request._wagtail_route_for_request = RouteResult(page, args, kwargs)
