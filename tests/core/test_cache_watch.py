@@ -7,21 +7,18 @@ import time
 import uuid
 
 import pytest
-import redis
 from django.core.cache import cache
 
 from core import page_cache
 from core.cache import DegradingRedisCache, announce, watched
+from tests.redis_cache import REDIS_URL, redis_cache, remove_keys
 
-REDIS = "redis://127.0.0.1:6379/15"
 WAIT_SECONDS = 3  # far above a thread switch, far below a test's patience
 
 
-def _backend(prefix, location=REDIS):
-    return DegradingRedisCache(
-        location,
-        {"KEY_PREFIX": prefix, "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}},
-    )
+def _backend(prefix, location=REDIS_URL):
+    """The cache of one more process."""
+    return DegradingRedisCache(location, redis_cache(prefix, location))
 
 
 def _eventually(read, expected):
@@ -36,9 +33,7 @@ def _eventually(read, expected):
 def prefix():
     name = f"shitufi-test-watch-{uuid.uuid4().hex}"
     yield name
-    client = redis.Redis.from_url(REDIS)
-    for key in client.scan_iter(f"{name}:*"):
-        client.delete(key)
+    remove_keys(name)
 
 
 def test_another_process_learns_each_announced_value_without_asking(prefix):
@@ -80,22 +75,11 @@ def test_with_redis_unreachable_nothing_is_vouched_for():
     assert _eventually(lambda: watched(down, "generation"), 5) is None
 
 
-def _use_redis(settings, prefix):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "core.cache.DegradingRedisCache",
-            "LOCATION": REDIS,
-            "KEY_PREFIX": prefix,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
-
-
 @pytest.mark.django_db
 def test_hits_come_from_this_process_and_another_process_s_change_ends_them(
     client, settings, prefix
 ):
-    _use_redis(settings, prefix)
+    settings.CACHES = {"default": redis_cache(prefix)}
     generation = time.time_ns()
     announce(cache, page_cache.GENERATION_KEY, generation)
     assert _eventually(lambda: watched(cache, page_cache.GENERATION_KEY), generation) == generation

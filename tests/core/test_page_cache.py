@@ -5,6 +5,7 @@ import http.server
 import io
 import socket
 import threading
+import uuid
 
 import pytest
 from django.core.cache import cache
@@ -23,6 +24,7 @@ from members.factories import UserFactory
 from news.factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
 from newsletter.factories import NewsletterIndexPageFactory
 from tests.html import soup
+from tests.redis_cache import redis_cache, remove_keys
 
 pytestmark = pytest.mark.django_db
 
@@ -210,33 +212,24 @@ def test_turned_off_it_stores_nothing(client, settings):
     assert "X-Page-Cache" not in response and queries > 0
 
 
-def _redis(settings, location):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "core.cache.DegradingRedisCache",
-            "LOCATION": location,
-            "KEY_PREFIX": f"shitufi-test-{socket.gethostname()}",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
-
-
 def test_with_redis_the_cache_serves_and_invalidates(client, settings, update):
-    _redis(settings, "redis://127.0.0.1:6379/15")
-    cache.clear()
-    response, queries = _twice(client, update.url)
-    assert response["X-Page-Cache"] == "hit" and queries == 0
-    update.title = "עודכן ב-Redis"
-    update.save_revision().publish()
-    assert "עודכן ב-Redis" in client.get(update.url).content.decode()
-    cache.clear()
+    prefix = f"shitufi-test-page-cache-{uuid.uuid4().hex}"
+    settings.CACHES = {"default": redis_cache(prefix)}
+    try:
+        response, queries = _twice(client, update.url)
+        assert response["X-Page-Cache"] == "hit" and queries == 0
+        update.title = "עודכן ב-Redis"
+        update.save_revision().publish()
+        assert "עודכן ב-Redis" in client.get(update.url).content.decode()
+    finally:
+        remove_keys(prefix)
 
 
 def test_with_redis_down_the_site_serves_without_it(client, settings):
     with socket.socket() as probe:  # a port on which nothing listens
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    _redis(settings, f"redis://127.0.0.1:{port}/0")
+    settings.CACHES = {"default": redis_cache("shitufi-test-down", f"redis://127.0.0.1:{port}/0")}
     for _ in range(2):
         response = client.get("/")
         assert (response.status_code, response["X-Page-Cache"]) == (200, "miss")

@@ -6,7 +6,6 @@ and with Redis, as in production."""
 import uuid
 
 import pytest
-import redis
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
@@ -24,10 +23,10 @@ from members.factories import UserFactory
 from news.factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
 from news.models import NewsPage
 from tests.news.forms import update_form
+from tests.redis_cache import redis_cache, remove_keys
 
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = "redis://127.0.0.1:6379/5"
 DRAFT_TITLE = "טיוטה שהעורך עוד כותב"
 NEW_TITLE = "כותרת שפורסמה עכשיו"
 CARD_CROP = "format-webp|fill-400x225"  # one of the renditions of a card on the index
@@ -39,20 +38,9 @@ def backend(request, settings):
     own (its keys are removed after it)."""
     if request.param == "redis":
         prefix = f"page-cache-invalidation-{uuid.uuid4().hex}"
-        settings.CACHES = {
-            **settings.CACHES,
-            "default": {
-                "BACKEND": "core.cache.DegradingRedisCache",
-                "LOCATION": REDIS_URL,
-                "KEY_PREFIX": prefix,
-                "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-            },
-        }
+        settings.CACHES = {**settings.CACHES, "default": redis_cache(prefix)}
         yield
-        server = redis.Redis.from_url(REDIS_URL)
-        keys = list(server.scan_iter(f"{prefix}:*"))
-        if keys:
-            server.delete(*keys)
+        remove_keys(prefix)
     else:
         yield
 
