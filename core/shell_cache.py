@@ -3,8 +3,9 @@ footer, a news card), kept in each process's memory until the page cache's gener
 changes (core/page_cache.py), so that rendering a page does not rebuild it.
 
 The generation is read once per request (core/page_cache.py: as this process knows it, or
-from the shared cache), so every process sees a change at once. Entries are also dropped after KEEP_SECONDS: the footer's signup form
-carries the time it was shown, which must not grow older than a cached page's.
+from the shared cache), so every process sees a change at once. Entries are also dropped
+after KEEP_SECONDS: the footer's signup form carries the time it was shown, which must not
+grow older than a cached page's.
 """
 
 import time
