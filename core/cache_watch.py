@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 PING_SECONDS = 2
 SILENCE_SECONDS = 2 * PING_SECONDS + 1
 RETRY_SECONDS = 1
+_starting = threading.Lock()
 
 
 def channel(key):
@@ -114,8 +115,11 @@ def watched(backend, key):
     (then ask Redis). Starts this process's watch of `key` on first use."""
     watch = backend._watches.get(key)
     if watch is None or watch.pid != os.getpid():
-        watch = backend._watches[key] = Watch(backend, key)
-        watch.start()
+        with _starting:  # one watch per key, whatever the threads of a threaded server
+            watch = backend._watches.get(key)
+            if watch is None or watch.pid != os.getpid():
+                watch = backend._watches[key] = Watch(backend, key)
+                watch.start()
     return watch.value
 
 
