@@ -15,7 +15,9 @@ error_log {workdir}/nginx-error.log;
 events {{ worker_connections 512; }}
 http {{
     include /etc/nginx/mime.types;
-    access_log {workdir}/nginx-access.log;
+    # Each request's time, and gunicorn's share of it: where a slow answer was slow.
+    log_format timed '$request_time $upstream_response_time $status "$request"';
+    access_log {workdir}/nginx-access.log timed;
     client_body_temp_path {workdir}/nginx-temp/body;
     proxy_temp_path {workdir}/nginx-temp/proxy;
     fastcgi_temp_path {workdir}/nginx-temp/fastcgi;
