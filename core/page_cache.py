@@ -143,18 +143,16 @@ def _lookup(key):
     """The current generation and what is stored under `key`: from this process's copy
     when it is current, else in one round trip."""
     generation = watched(cache, GENERATION_KEY)
-    if generation is not None:
-        with _copies_lock:
-            expiry, stored = _copies.get(key, (0, None))
-            if stored is not None and stored[0] == generation and expiry > time.monotonic():
-                _copies.move_to_end(key)
-                return generation, stored
-        stored = cache.get(key)
-    else:
+    if generation is None:  # copies could not be vouched for: none are kept
         found = cache.get_many([GENERATION_KEY, key])
         generation, stored = found.get(GENERATION_KEY), found.get(key)
-        if generation is None:
-            generation = _first_generation()
+        return (generation or _first_generation()), stored
+    with _copies_lock:
+        expiry, stored = _copies.get(key, (0, None))
+        if stored is not None and stored[0] == generation and expiry > time.monotonic():
+            _copies.move_to_end(key)
+            return generation, stored
+    stored = cache.get(key)
     if stored is not None and stored[0] == generation:
         _copy(key, stored)
     return generation, stored
@@ -162,7 +160,8 @@ def _lookup(key):
 
 def _store(key, stored, timeout):
     cache.set(key, stored, timeout)
-    _copy(key, stored)
+    if stored[0] == watched(cache, GENERATION_KEY):
+        _copy(key, stored)
 
 
 def _copy(key, stored):
@@ -171,18 +170,6 @@ def _copy(key, stored):
         _copies.move_to_end(key)
         if len(_copies) > COPIES:
             _copies.popitem(last=False)
-
-
-def remembered(key, compute):
-    """`compute()`, kept until content next changes (a new generation): for what every
-    page shows and only a content change can change, such as the feeds announced in
-    every page's head."""
-    generation, stored = _lookup(key)
-    if stored is not None and stored[0] == generation:
-        return stored[1]
-    value = compute()
-    _store(key, (generation, value), timeout=None)
-    return value
 
 
 def _servable(request):

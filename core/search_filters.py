@@ -12,7 +12,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Page, get_page_models
 
-from . import page_cache
+from . import shell_cache
 
 # The types a reader can search in, as the filter lists them, and as a result names its
 # type (where the page type has no more precise name of its own, see BasePage.search_label).
@@ -100,8 +100,9 @@ class Filters:
     the choices are ignored, never an error: a reader who follows an old or mangled link
     still gets results."""
 
-    def __init__(self, params, pages, language):
-        self.years = page_cache.remembered(f"search-years:{language}", lambda: _years(pages))
+    def __init__(self, request, pages, language):
+        self.years = shell_cache.kept(request, ("search-years", language), lambda: _years(pages))
+        params = request.GET
         self.types = [(value, labels[0]) for value, labels in TYPES.items() if _models(value)]
         chosen_type = params.get("type", "")
         self.type = chosen_type if chosen_type in dict(self.types) else ""

@@ -1,6 +1,6 @@
-"""What every page shows and only a content change can change (the site shell's links, the
-footer, a news card), kept in each process's memory until the page cache's generation
-changes (core/page_cache.py), so that rendering a page does not rebuild it.
+"""What pages show and only a content change can change (the site shell's links, the footer,
+a news card, the search's years and suggestions), kept in each process's memory until the
+page cache's generation changes (core/page_cache.py), so that rendering does not rebuild it.
 
 The generation is read once per request (core/page_cache.py: as this process knows it, or
 from the shared cache), so every process sees a change at once. Entries are also dropped

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from wagtail import hooks
 from wagtail.models import Locale, Page
 
-from . import page_cache, search_filters, search_results
+from . import page_cache, search_filters, search_results, shell_cache
 from .pagination import page_or_404
 
 SEARCH_PAGE_SIZE = 10
@@ -39,7 +39,7 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     language = Locale.get_active()
     pages = Page.objects.live().public().filter(locale=language)
-    filters = search_filters.Filters(request.GET, pages, language.language_code)
+    filters = search_filters.Filters(request, pages, language.language_code)
     results = None
     if query:
         results = page_or_404(
@@ -55,8 +55,9 @@ def search(request):
 def _suggestions(request, language):
     """Where to look when a search found nothing (`register_search_suggestions` hooks:
     functions of the request that give a Suggestion or None), until content changes."""
-    return page_cache.remembered(
-        f"search-suggestions:{language}",
+    return shell_cache.kept(
+        request,
+        ("search-suggestions", language),
         lambda: [
             found
             for hook in hooks.get_hooks("register_search_suggestions")
